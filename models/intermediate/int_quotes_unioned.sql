@@ -1,0 +1,121 @@
+-- Every quote of every curated fact, in one list: the input of offset location and of fct_evidence.
+
+with
+
+documents as (
+
+    select * from {{ ref('stg_curation__documents') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+entity_aliases as (
+
+    select * from {{ ref('stg_curation__entity_aliases') }}
+
+),
+
+event_mentions as (
+
+    select * from {{ ref('stg_curation__event_mentions') }}
+
+),
+
+event_actors as (
+
+    select * from {{ ref('stg_curation__event_actors') }}
+
+),
+
+membership_estimates as (
+
+    select * from {{ ref('stg_curation__membership_estimates') }}
+
+),
+
+leadership_tenures as (
+
+    select * from {{ ref('stg_curation__leadership_tenures') }}
+
+),
+
+group_relationships as (
+
+    select * from {{ ref('stg_curation__group_relationships') }}
+
+),
+
+designations as (
+
+    select * from {{ ref('stg_curation__designations') }}
+
+),
+
+supporting_quotes as (
+
+    select * from {{ ref('stg_curation__supporting_quotes') }}
+
+),
+
+main_quotes as (
+
+    select 'entity' as fact_type, entity_id as fact_id, document_id, quote, true as is_main_quote from entities
+    union all
+    select 'entity_alias', alias_id, document_id, quote, true from entity_aliases
+    union all
+    select 'event_mention', mention_id, document_id, quote, true from event_mentions
+    union all
+    select 'event_actor', event_actors.event_actor_id, event_mentions.document_id, event_actors.quote, true
+    from event_actors
+    inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
+    union all
+    select 'membership_estimate', estimate_id, document_id, quote, true from membership_estimates
+    union all
+    select 'leadership_tenure', tenure_id, document_id, quote, true from leadership_tenures
+    union all
+    select 'group_relationship', relationship_id, document_id, quote, true from group_relationships
+    union all
+    select 'designation', designation_id, document_id, quote, true from designations
+
+),
+
+extra_quotes as (
+
+    select
+        fact_type,
+        fact_id,
+        document_id,
+        quote,
+        false as is_main_quote
+    from supporting_quotes
+
+),
+
+unioned as (
+
+    select * from main_quotes
+    union all
+    select * from extra_quotes
+
+),
+
+final as (
+
+    select
+        unioned.fact_type,
+        unioned.fact_id,
+        unioned.document_id,
+        unioned.quote,
+        unioned.is_main_quote,
+        {{ surrogate_key(['unioned.fact_type', 'unioned.fact_id', 'unioned.quote']) }} as evidence_id
+    from unioned
+    inner join documents on unioned.document_id = documents.document_id
+
+)
+
+select * from final
