@@ -1,0 +1,41 @@
+# Two commands do all set-up on a fresh machine (python3 >= 3.11, make, git):
+#   make build   create .venv if missing, install pinned dependencies, build and publish the warehouse
+#   make test    everything: generated-YAML check, ruff, sqlfluff, dbt build with data and unit tests,
+#                metadata coverage, docs, pytest
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test docs serve-docs report lint clean install
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/militancy build
+
+test: $(STAMP)
+	$(BIN)/militancy test
+
+docs: $(STAMP)
+	$(BIN)/militancy docs
+
+serve-docs: $(STAMP)
+	$(BIN)/militancy serve-docs
+
+report: $(STAMP)
+	$(BIN)/militancy report
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/sqlfluff lint models analyses tests/data
+
+clean:
+	rm -rf $(VENV) target logs site warehouse/*.building warehouse/parquet.building

@@ -1,0 +1,68 @@
+"""Fail when a model or column lacks a description, or a model lacks a primary-key test.
+
+Reads dbt's manifest (target/manifest.json, written by every dbt command). A primary-key test is a `unique`
+test on a column of the model, or a `unique_combination` test on the model.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def problems_in_manifest(manifest: dict) -> list[str]:
+    problems: list[str] = []
+    models = {k: v for k, v in manifest["nodes"].items() if v["resource_type"] == "model"}
+    tests = [v for v in manifest["nodes"].values() if v["resource_type"] == "test"]
+    keyed: set[str] = set()
+    for test in tests:
+        meta = test.get("test_metadata") or {}
+        if meta.get("name") in ("unique", "unique_combination"):
+            keyed.update(test.get("depends_on", {}).get("nodes", []))
+    for uid, model in sorted(models.items()):
+        name = model["name"]
+        if not (model.get("description") or "").strip():
+            problems.append(f"model {name} has no description")
+        if "grain" not in (model.get("description") or "").lower():
+            problems.append(f"model {name}: description does not state the grain ('Grain: one row per ...')")
+        if uid not in keyed:
+            problems.append(f"model {name} has no primary-key (unique) test")
+        documented = model.get("columns", {})
+        for column, info in documented.items():
+            if not (info.get("description") or "").strip():
+                problems.append(f"model {name}: column {column} has no description")
+    return problems
+
+
+def undocumented_columns(project_dir: Path, manifest: dict) -> list[str]:
+    """Columns that exist in the built warehouse (dbt's catalog) but are missing from the YAML."""
+    catalog_file = project_dir / "target" / "catalog.json"
+    if not catalog_file.exists():
+        return []
+    catalog = json.loads(catalog_file.read_text(encoding="utf-8"))["nodes"]
+    problems = []
+    for uid, node in manifest["nodes"].items():
+        if node["resource_type"] != "model" or uid not in catalog:
+            continue
+        documented = {c.lower() for c in node.get("columns", {})}
+        for column in catalog[uid]["columns"]:
+            if column.lower() not in documented:
+                problems.append(f"model {node['name']}: column {column} is not documented")
+    return problems
+
+
+def check_manifest(project_dir: Path) -> int:
+    from militancy.build import db_path_from_env, run_dbt
+
+    proc = run_dbt(project_dir, ["docs", "generate"], db_path_from_env(project_dir))
+    if proc.returncode != 0:
+        print(proc.stdout[-3000:], file=sys.stderr)
+        return 1
+    manifest = json.loads((project_dir / "target" / "manifest.json").read_text(encoding="utf-8"))
+    problems = problems_in_manifest(manifest) + undocumented_columns(project_dir, manifest)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    models = sum(1 for v in manifest["nodes"].values() if v["resource_type"] == "model")
+    print(f"metadata: {models} models checked, {len(problems)} problem(s)")
+    return 1 if problems else 0
