@@ -38,7 +38,7 @@ ends as (
         char_start,
         char_start
         + {{ char_end(dbt.right('document_text', dbt.length('document_text') ~ ' - char_start'), 'ends_with') }}
-        as char_end
+            as char_end
     from starts
 
 ),

@@ -17,7 +17,22 @@ document_texts as (
 final as (
 
     select
-        documents.*,
+        documents.document_id,
+        documents.file_name,
+        documents.title,
+        documents.publisher,
+        documents.publisher_basis,
+        documents.author,
+        documents.document_type,
+        documents.published_date,
+        documents.published_date_precision,
+        documents.written_not_before,
+        documents.written_not_after,
+        documents.date_note,
+        documents.language,
+        documents.sha256,
+        documents.char_count,
+        documents.notes,
         document_texts.document_text,
         document_texts.char_count as text_char_count,
         document_texts.text_sha256

@@ -64,23 +64,70 @@ supporting_quotes as (
 
 main_quotes as (
 
-    select 'entity' as fact_type, entity_id as fact_id, document_id, quote, true as is_main_quote from entities
+    select
+        'entity' as fact_type,
+        entity_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from entities
     union all
-    select 'entity_alias', alias_id, document_id, quote, true from entity_aliases
+    select
+        'entity_alias' as fact_type,
+        alias_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from entity_aliases
     union all
-    select 'event_mention', mention_id, document_id, quote, true from event_mentions
+    select
+        'event_mention' as fact_type,
+        mention_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from event_mentions
     union all
-    select 'event_actor', event_actors.event_actor_id, event_mentions.document_id, event_actors.quote, true
+    select
+        'event_actor' as fact_type,
+        event_actors.event_actor_id as fact_id,
+        event_mentions.document_id,
+        event_actors.quote,
+        true as is_main_quote
     from event_actors
     inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
     union all
-    select 'membership_estimate', estimate_id, document_id, quote, true from membership_estimates
+    select
+        'membership_estimate' as fact_type,
+        estimate_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from membership_estimates
     union all
-    select 'leadership_tenure', tenure_id, document_id, quote, true from leadership_tenures
+    select
+        'leadership_tenure' as fact_type,
+        tenure_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from leadership_tenures
     union all
-    select 'group_relationship', relationship_id, document_id, quote, true from group_relationships
+    select
+        'group_relationship' as fact_type,
+        relationship_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from group_relationships
     union all
-    select 'designation', designation_id, document_id, quote, true from designations
+    select
+        'designation' as fact_type,
+        designation_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from designations
 
 ),
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -53,16 +54,26 @@ def run_dbt(
     project_dir: Path, args: list[str], db_path: Path | str, echo: Callable[[str], None] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run one dbt command in a subprocess against `db_path`, streaming dbt's progress lines to `echo`."""
-    env = {**os.environ, "MILITANCY_DB_PATH": str(db_path), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    env = {
+        **os.environ,
+        "MILITANCY_DB_PATH": str(db_path),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DBT_USE_COLORS": "false",
+    }
     cmd = [dbt_executable(), *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
     proc = subprocess.Popen(
         cmd, cwd=project_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
     )
     lines: list[str] = []
     assert proc.stdout is not None
+    progress = re.compile(r" (\d+) of (\d+) (OK|PASS|ERROR|FAIL|WARN|SKIP)")
     for line in proc.stdout:
         lines.append(line)
-        if echo and (" of " in line or "Done." in line or "Completed" in line):
+        if not echo:
+            continue
+        match = progress.search(line)
+        notable = match and (match.group(3) in ("ERROR", "FAIL", "WARN") or int(match.group(1)) % 50 == 0)
+        if notable or "Done." in line or "Finished running" in line:
             echo(line.rstrip())
     proc.wait()
     return subprocess.CompletedProcess(cmd, proc.returncode, "".join(lines), "")
@@ -116,14 +127,16 @@ def build(
     db_path: Path | None = None,
     echo: Callable[[str], None] | None = print,
     after_build: Callable[[Path], None] | None = None,
+    validate_first: bool = True,
 ) -> BuildResult:
     """Validate seeds, build and test into a new file, then atomically publish it to `db_path`."""
     started = time.monotonic()
     project_dir = project_dir.resolve()
     db_path = (db_path or db_path_from_env(project_dir)).resolve()
     say = echo or (lambda _line: None)
-    say("Checking seed files ...")
-    validate(project_dir)
+    if validate_first:
+        say("Checking seed files ...")
+        validate(project_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     building = db_path.with_name(db_path.name + ".building")
     for stale in (building, building.with_name(building.name + ".wal")):

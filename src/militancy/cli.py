@@ -1,14 +1,14 @@
 """`militancy`: build, test, document and query the warehouse.
 
-    militancy build                 validate seeds, build + test into a new file, publish it atomically
-    militancy test                  every check: generated YAML, ruff, sqlfluff, build, metadata, docs, pytest
-    militancy validate              check the seed CSVs only (file, line and column of every problem)
-    militancy query "SQL"           run SQL read-only against the published warehouse (--format table|csv|json)
-    militancy docs                  write the static dbt docs site to site/docs.html
-    militancy serve-docs            serve site/ on http://127.0.0.1:8080
-    militancy report                write the static HTML report to site/report.html
-    militancy gen-yml [--check]     regenerate (or check) the YAML derived from the seed schema
-    militancy doc-info FILE         sha256 and character count of a corpus file, for documents.csv
+militancy build                 validate seeds, build + test into a new file, publish it atomically
+militancy test                  every check: generated YAML, ruff, sqlfluff, build, metadata, docs, pytest
+militancy validate              check the seed CSVs only (file, line and column of every problem)
+militancy query "SQL"           run SQL read-only against the published warehouse (--format table|csv|json)
+militancy docs                  write the static dbt docs site to site/docs.html
+militancy serve-docs            serve site/ on http://127.0.0.1:8080
+militancy report                write the static HTML report to site/report.html
+militancy gen-yml [--check]     regenerate (or check) the YAML derived from the seed schema
+militancy doc-info FILE         sha256 and character count of a corpus file, for documents.csv
 """
 
 from __future__ import annotations

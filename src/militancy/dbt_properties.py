@@ -27,7 +27,7 @@ def dbt_seed_properties() -> str:
     for name, seed in SEEDS.items():
         lines += [
             f"  - name: {name}",
-            f"    description: \"{SEED_DESCRIPTIONS[name]}\"",
+            f'    description: "{SEED_DESCRIPTIONS[name]}"',
             "    config:",
             "      column_types:",
         ]
@@ -60,7 +60,9 @@ def _tests_for(seed: Seed, column_name: str) -> list[str]:
     if column_name in seed.quote_columns:
         via = ""
         if "document_id" not in seed.column_names:
-            via = "\n                via_model: ref('stg_curation__event_mentions')\n                via_key: mention_id"
+            via = (
+                "\n                via_model: ref('stg_curation__event_mentions')\n                via_key: mention_id"
+            )
         tests.append(f"quote_in_document:\n              arguments:\n                key_column: {seed.key}{via}")
     if column_name == "date_start" and seed.name == "event_mentions":
         tests.append(f"not_after_document:\n              arguments:\n                key_column: {seed.key}")

@@ -1,7 +1,7 @@
 """The one rule that turns a quantity phrase from a document into a low/high range.
 
 Curators copy the phrase exactly as the document writes it into a ``*_text`` column
-("16+", "nearly 400", "dozens", "between 11–50") and fill ``*_low``/``*_high`` with what
+("16+", "nearly 400", "dozens", "between 11-50") and fill ``*_low``/``*_high`` with what
 ``parse_quantity`` returns. The validator re-applies this rule to every row, so the
 numbers in the warehouse can always be re-derived from the words.
 
@@ -16,7 +16,7 @@ some / an estimated / ~ N
 nearly / almost / just under / up to N         round(0.9 N)    N
 at least / N+ / N or more                      N               NULL (open)
 more than / over / upwards of N                N + 1           NULL (open)
-A–B, A-B, A to B, between A and B, A – B       A               B
+A-B (any dash), A to B, between A and B     A               B
 a dozen                                        12              12
 dozens                                         24              99
 several                                        3               9
@@ -122,9 +122,7 @@ def parse_quantity(phrase: str | None) -> tuple[int | None, int | None]:
     for prefix in ("between ",):
         if text.startswith(prefix):
             text = text[len(prefix) :]
-    range_match = re.fullmatch(
-        rf"({_NUM}|[a-z]+)\s*(?:[{_DASHES}]|to|and)\s*({_NUM}|[a-z]+)", text
-    )
+    range_match = re.fullmatch(rf"({_NUM}|[a-z]+)\s*(?:[{_DASHES}]|to|and)\s*({_NUM}|[a-z]+)", text)
     if range_match:
         low, high = _number(range_match.group(1)), _number(range_match.group(2))
         if low > high:

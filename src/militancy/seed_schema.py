@@ -96,7 +96,9 @@ class Seed:
         return tuple(c.name for c in self.columns)
 
 
-def _c(name: str, kind: str = "string", required: bool = False, codes: tuple[str, ...] = (), ref: str | None = None) -> Column:
+def _c(
+    name: str, kind: str = "string", required: bool = False, codes: tuple[str, ...] = (), ref: str | None = None
+) -> Column:
     return Column(name, kind, required, codes, ref)
 
 
@@ -120,7 +122,11 @@ _add(
             _c("publisher"),
             _c("publisher_basis"),
             _c("author"),
-            _c("document_type", required=True, codes=("encyclopedia_article", "news_article", "research_profile", "policy_brief")),
+            _c(
+                "document_type",
+                required=True,
+                codes=("encyclopedia_article", "news_article", "research_profile", "policy_brief"),
+            ),
             _c("published_date", "date"),
             _c("published_date_precision", required=True, codes=DATE_PRECISIONS),
             _c("written_not_before", "date"),
@@ -198,7 +204,9 @@ _add(
     )
 )
 _COUNT_COLUMNS = tuple(
-    _c(f"{n}_{part}", "integer" if part != "text" else "string") for n in COUNT_NAMES for part in ("text", "low", "high")
+    _c(f"{n}_{part}", "integer" if part != "text" else "string")
+    for n in COUNT_NAMES
+    for part in ("text", "low", "high")
 )
 _add(
     Seed(
@@ -345,7 +353,15 @@ _add(
             _c(
                 "fact_type",
                 required=True,
-                codes=("event_mention", "event_actor", "membership_estimate", "leadership_tenure", "group_relationship", "designation", "entity"),
+                codes=(
+                    "event_mention",
+                    "event_actor",
+                    "membership_estimate",
+                    "leadership_tenure",
+                    "group_relationship",
+                    "designation",
+                    "entity",
+                ),
             ),
             _c("fact_id", required=True),
             DOC,
@@ -364,8 +380,10 @@ SEED_DESCRIPTIONS = {
     "nearest GTD attack type.",
     "entities": "Curated: one row per organization, person or place, with its canonical name.",
     "entity_aliases": "Curated: one row per name by which a document refers to an entity, exactly as written.",
-    "event_mentions": "Curated: one row per event per document that mentions it, with the document's own date and figures.",
-    "event_actors": "Curated: one row per actor per event mention, with role and attribution level as the document frames it.",
+    "event_mentions": "Curated: one row per event per document that mentions it, "
+    "with the document's own date and figures.",
+    "event_actors": "Curated: one row per actor per event mention, "
+    "with role and attribution level as the document frames it.",
     "membership_estimates": "Curated: one row per numeric statement of a group's size or strength in a document.",
     "leadership_tenures": "Curated: one row per person holding a leadership role in a group, per document.",
     "group_relationships": "Curated: one row per typed, dated relationship between two groups, per document.",
@@ -386,8 +404,8 @@ COLUMN_DOCS: dict[str, str] = {
     "document_type": "encyclopedia_article, news_article, research_profile or policy_brief.",
     "published_date": "Publication date where the text gives or clearly implies it; NULL when not (never guessed).",
     "published_date_precision": "Precision of the publication date (day, month, year, range, unknown).",
-    "written_not_before": "Earliest day the document can have been written (from the latest event or access date it cites).",
-    "written_not_after": "Latest day the document can have been written (from its own dating evidence); NULL when unbounded.",
+    "written_not_before": "Earliest day the document can have been written (latest event or access date cited).",
+    "written_not_after": "Latest day the document can have been written (own dating evidence); NULL when unbounded.",
     "date_note": "Words explaining how a date was established or resolved.",
     "language": "ISO 639-1 language code of the document.",
     "sha256": "SHA-256 of the document file, hex.",

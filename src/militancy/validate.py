@@ -67,7 +67,12 @@ def read_seed(path: Path, seed: Seed, problems: list[Problem]) -> list[Row]:
         missing = [c for c in expected if c not in header]
         extra = [c for c in header if c not in expected]
         problems.append(
-            Problem(rel, 1, "", f"header does not match the schema (missing {missing}, unexpected {extra}); expected {expected}")
+            Problem(
+                rel,
+                1,
+                "",
+                f"header does not match the schema (missing {missing}, unexpected {extra}); expected {expected}",
+            )
         )
         return []
     while True:
@@ -84,7 +89,7 @@ def read_seed(path: Path, seed: Seed, problems: list[Problem]) -> list[Row]:
         if len(fields) != len(header):
             problems.append(Problem(rel, start, "", f"expected {len(header)} fields, found {len(fields)}"))
             continue
-        rows.append((start, {**dict(zip(header, fields)), "__file__": rel}))
+        rows.append((start, {**dict(zip(header, fields, strict=True)), "__file__": rel}))
     return rows
 
 
@@ -108,7 +113,9 @@ def check_values(rel: str, seed: Seed, rows: list[Row], problems: list[Problem])
     for line, row in rows:
         key = row[seed.key]
         if key in seen:
-            problems.append(Problem(row["__file__"], line, seed.key, f"duplicate key {key!r} (first at line {seen[key]})"))
+            problems.append(
+                Problem(row["__file__"], line, seed.key, f"duplicate key {key!r} (first at line {seen[key]})")
+            )
         seen.setdefault(key, line)
         for col in seed.columns:
             value = row[col.name]
@@ -154,7 +161,9 @@ def _check_ranges(rel: str, seed: Seed, line: int, row: dict[str, str], problems
         parse = _int if seed.column_names and _is_int(seed, low_col) else _date
         lo, hi = parse(low), parse(high)
         if lo is not None and hi is not None and lo > hi:
-            problems.append(Problem(row["__file__"], line, high_col, f"{low_col} {low} is after/greater than {high_col} {high}"))
+            problems.append(
+                Problem(row["__file__"], line, high_col, f"{low_col} {low} is after/greater than {high_col} {high}")
+            )
 
 
 def _is_int(seed: Seed, name: str) -> bool:
@@ -169,16 +178,25 @@ def _check_quantities(rel: str, seed: Seed, line: int, row: dict[str, str], prob
             continue
         if not text:
             if low is not None or high is not None:
-                problems.append(Problem(row["__file__"], line, f"{prefix}_text", "a figure without the phrase it comes from"))
+                problems.append(
+                    Problem(row["__file__"], line, f"{prefix}_text", "a figure without the phrase it comes from")
+                )
             continue
         try:
             expected = parse_quantity(text)
         except QuantityError as exc:
-            problems.append(Problem(row["__file__"], line, f"{prefix}_text", f"phrase does not follow the quantity rule: {exc}"))
+            problems.append(
+                Problem(row["__file__"], line, f"{prefix}_text", f"phrase does not follow the quantity rule: {exc}")
+            )
             continue
         if (low, high) != expected:
             problems.append(
-                Problem(row["__file__"], line, f"{prefix}_low", f"{text!r} gives low/high {expected} by the rule, found ({low}, {high})")
+                Problem(
+                    row["__file__"],
+                    line,
+                    f"{prefix}_low",
+                    f"{text!r} gives low/high {expected} by the rule, found ({low}, {high})",
+                )
             )
 
 
@@ -193,10 +211,16 @@ def _check_intervals(rel: str, seed: Seed, line: int, row: dict[str, str], probl
         precision = row[precision_col]
         if precision == "unknown":
             if start or end:
-                problems.append(Problem(row["__file__"], line, precision_col, "precision 'unknown' but dates are given"))
+                problems.append(
+                    Problem(row["__file__"], line, precision_col, "precision 'unknown' but dates are given")
+                )
             continue
         if not (start and end):
-            problems.append(Problem(row["__file__"], line, start_col, f"precision {precision!r} needs both {start_col} and {end_col}"))
+            problems.append(
+                Problem(
+                    row["__file__"], line, start_col, f"precision {precision!r} needs both {start_col} and {end_col}"
+                )
+            )
             continue
         span = (end - start).days
         if precision == "day" and span != 0:
@@ -206,9 +230,15 @@ def _check_intervals(rel: str, seed: Seed, line: int, row: dict[str, str], probl
         elif precision == "month":
             last = calendar.monthrange(start.year, start.month)[1]
             if start.day != 1 or end != start.replace(day=last):
-                problems.append(Problem(row["__file__"], line, end_col, "precision 'month' needs the first to the last day of one month"))
+                problems.append(
+                    Problem(
+                        row["__file__"], line, end_col, "precision 'month' needs the first to the last day of one month"
+                    )
+                )
         elif precision == "year" and (start != dt.date(start.year, 1, 1) or end != dt.date(start.year, 12, 31)):
-            problems.append(Problem(row["__file__"], line, end_col, "precision 'year' needs Jan 1 to Dec 31 of one year"))
+            problems.append(
+                Problem(row["__file__"], line, end_col, "precision 'year' needs Jan 1 to Dec 31 of one year")
+            )
 
 
 def check_references(tables: dict[str, tuple[str, list[Row]]], problems: list[Problem]) -> None:
@@ -216,14 +246,16 @@ def check_references(tables: dict[str, tuple[str, list[Row]]], problems: list[Pr
     for name, (_, rows) in tables.items():
         for col in SEEDS[name].columns:
             keys[f"{name}.{col.name}"] = {r[col.name] for _, r in rows}
-    for name, (rel, rows) in tables.items():
+    for name, (_rel_path, rows) in tables.items():
         for col in SEEDS[name].columns:
             if not col.ref or col.ref not in keys:
                 continue
             for line, row in rows:
                 value = row[col.name]
                 if value and value not in keys[col.ref]:
-                    problems.append(Problem(row["__file__"], line, col.name, f"unknown id {value!r} (not in {col.ref})"))
+                    problems.append(
+                        Problem(row["__file__"], line, col.name, f"unknown id {value!r} (not in {col.ref})")
+                    )
 
 
 def load_document_texts(corpus_dir: Path, documents: list[Row], rel: str, problems: list[Problem]) -> dict[str, str]:
@@ -239,9 +271,20 @@ def load_document_texts(corpus_dir: Path, documents: list[Row], rel: str, proble
         text = data.decode("utf-8")
         texts[row["document_id"]] = text
         if hashlib.sha256(data).hexdigest() != row["sha256"]:
-            problems.append(Problem(row["__file__"], line, "sha256", f"does not match {path} (the corpus file changed or the hash is wrong)"))
+            problems.append(
+                Problem(
+                    row["__file__"],
+                    line,
+                    "sha256",
+                    f"does not match {path} (the corpus file changed or the hash is wrong)",
+                )
+            )
         if str(len(text)) != row["char_count"]:
-            problems.append(Problem(row["__file__"], line, "char_count", f"{row['char_count']} but {path} has {len(text)} characters"))
+            problems.append(
+                Problem(
+                    row["__file__"], line, "char_count", f"{row['char_count']} but {path} has {len(text)} characters"
+                )
+            )
     return texts
 
 
@@ -259,9 +302,12 @@ def excluded_spans(texts: dict[str, str], regions: list[Row]) -> dict[str, list[
 
 
 def check_quotes(
-    tables: dict[str, tuple[str, list[Row]]], texts: dict[str, str], spans: dict[str, list[tuple[int, int]]], problems: list[Problem]
+    tables: dict[str, tuple[str, list[Row]]],
+    texts: dict[str, str],
+    spans: dict[str, list[tuple[int, int]]],
+    problems: list[Problem],
 ) -> None:
-    for name, (rel, rows) in tables.items():
+    for name, (_rel_path, rows) in tables.items():
         seed = SEEDS[name]
         for line, row in rows:
             text = texts.get(row.get("document_id", ""))
@@ -272,11 +318,18 @@ def check_quotes(
                 if not quote:
                     continue
                 if quote not in text:
-                    problems.append(Problem(row["__file__"], line, col, f"not found in {row['document_id']}: {quote[:80]!r}"))
+                    problems.append(
+                        Problem(row["__file__"], line, col, f"not found in {row['document_id']}: {quote[:80]!r}")
+                    )
                     continue
                 if name != "document_regions" and _only_in_excluded(text, quote, spans.get(row["document_id"], [])):
                     problems.append(
-                        Problem(row["__file__"], line, col, "quote is found only in page chrome, reader comments or references")
+                        Problem(
+                            row["__file__"],
+                            line,
+                            col,
+                            "quote is found only in page chrome, reader comments or references",
+                        )
                     )
             if name == "entity_aliases" and row["alias"] and row["alias"] not in row["quote"]:
                 problems.append(Problem(row["__file__"], line, "alias", f"alias {row['alias']!r} is not in its quote"))
