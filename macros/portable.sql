@@ -37,3 +37,54 @@
     {%- endfor -%}
     {{ return(parts) }}
 {%- endmacro %}
+
+
+{#- Sorted, de-duplicated list of the values of `expression` joined by `separator`, as one string
+    (BI tools show LIST columns as UNKNOWN, so marts carry plain strings). -#}
+{% macro string_list(expression, separator='; ') -%}
+    {{ return(adapter.dispatch('string_list', 'militancy')(expression, separator)) }}
+{%- endmacro %}
+
+{% macro default__string_list(expression, separator) -%}
+    string_agg(distinct {{ expression }}, '{{ separator }}' order by {{ expression }})
+{%- endmacro %}
+
+{% macro spark__string_list(expression, separator) -%}
+    array_join(array_sort(collect_set({{ expression }})), '{{ separator }}')
+{%- endmacro %}
+
+
+{#- Rank of an attribution level, strongest first: confirmed 5, claimed 4, alleged 3, suspected 2, disputed 1. -#}
+{% macro attribution_rank(column) -%}
+    case {{ column }}
+        when 'confirmed' then 5
+        when 'claimed' then 4
+        when 'alleged' then 3
+        when 'suspected' then 2
+        when 'disputed' then 1
+    end
+{%- endmacro %}
+
+{% macro attribution_from_rank(rank) -%}
+    case {{ rank }}
+        when 5 then 'confirmed'
+        when 4 then 'claimed'
+        when 3 then 'alleged'
+        when 2 then 'suspected'
+        when 1 then 'disputed'
+    end
+{%- endmacro %}
+
+
+{#- Rank of a date precision, most precise first (smaller is more precise). -#}
+{% macro precision_rank(column) -%}
+    case {{ column }}
+        when 'day' then 1
+        when 'days' then 2
+        when 'month' then 3
+        when 'season' then 4
+        when 'year' then 5
+        when 'range' then 6
+        else 7
+    end
+{%- endmacro %}

@@ -1,0 +1,86 @@
+-- Who did each event, resolved across documents: per event, organization and role, the strongest
+-- attribution any source gives, the weakest, and a flag where sources disagree (one claims or confirms,
+-- another disputes).
+
+with
+
+event_actors as (
+
+    select * from {{ ref('stg_curation__event_actors') }}
+
+),
+
+event_mentions as (
+
+    select * from {{ ref('stg_curation__event_mentions') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+group_actors as (
+
+    select
+        event_mentions.event_id,
+        event_actors.entity_id as group_id,
+        event_actors.role,
+        event_actors.attribution,
+        event_mentions.document_id,
+        {{ attribution_rank('event_actors.attribution') }} as attribution_rank
+    from event_actors
+    inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
+    inner join entities on event_actors.entity_id = entities.entity_id
+    where entities.entity_type = 'organization'
+
+),
+
+aggregated as (
+
+    select
+        event_id,
+        group_id,
+        role,
+        max(attribution_rank) as strongest_rank,
+        min(attribution_rank) as weakest_rank,
+        count(distinct attribution) as attribution_count,
+        count(distinct document_id) as document_count,
+        {{ string_list('attribution') }} as attributions
+    from group_actors
+    group by event_id, group_id, role
+
+),
+
+claimed as (
+
+    select
+        event_id,
+        group_id,
+        max(case when role = 'claimant' or attribution = 'claimed' then 1 else 0 end) = 1 as is_claimed
+    from group_actors
+    group by event_id, group_id
+
+),
+
+final as (
+
+    select
+        aggregated.event_id,
+        aggregated.group_id,
+        aggregated.role,
+        {{ attribution_from_rank('aggregated.strongest_rank') }} as attribution,
+        {{ attribution_from_rank('aggregated.weakest_rank') }} as weakest_attribution,
+        aggregated.attributions,
+        aggregated.strongest_rank >= 3 and aggregated.weakest_rank = 1 as has_attribution_conflict,
+        claimed.is_claimed,
+        aggregated.document_count
+    from aggregated
+    inner join claimed
+        on aggregated.event_id = claimed.event_id and aggregated.group_id = claimed.group_id
+
+)
+
+select * from final

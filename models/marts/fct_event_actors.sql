@@ -1,0 +1,42 @@
+with
+
+event_actors as (
+
+    select * from {{ ref('stg_curation__event_actors') }}
+
+),
+
+event_mentions as (
+
+    select * from {{ ref('stg_curation__event_mentions') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+final as (
+
+    select
+        event_actors.event_actor_id,
+        event_actors.mention_id,
+        event_mentions.event_id,
+        event_mentions.document_id,
+        event_actors.entity_id,
+        entities.canonical_name as entity_name,
+        entities.entity_type,
+        event_actors.role,
+        event_actors.attribution,
+        event_actors.attributed_by,
+        event_actors.quote,
+        event_actors.notes
+    from event_actors
+    inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
+    inner join entities on event_actors.entity_id = entities.entity_id
+
+)
+
+select * from final

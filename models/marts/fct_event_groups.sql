@@ -1,0 +1,33 @@
+with
+
+event_groups as (
+
+    select * from {{ ref('int_event_groups_resolved') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+final as (
+
+    select
+        event_groups.event_id,
+        event_groups.group_id,
+        entities.canonical_name as group_name,
+        event_groups.role,
+        event_groups.attribution,
+        event_groups.weakest_attribution,
+        event_groups.attributions,
+        event_groups.has_attribution_conflict,
+        event_groups.is_claimed,
+        cast(event_groups.document_count as integer) as document_count
+    from event_groups
+    inner join entities on event_groups.group_id = entities.entity_id
+
+)
+
+select * from final

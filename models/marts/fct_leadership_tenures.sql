@@ -1,0 +1,40 @@
+with
+
+tenures as (
+
+    select * from {{ ref('stg_curation__leadership_tenures') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+final as (
+
+    select
+        tenures.tenure_id,
+        tenures.group_id,
+        groups.canonical_name as group_name,
+        tenures.person_id,
+        people.canonical_name as person_name,
+        tenures.role,
+        tenures.start_text,
+        tenures.start_date,
+        tenures.start_precision,
+        tenures.end_text,
+        tenures.end_date,
+        tenures.end_precision,
+        tenures.end_reason,
+        tenures.document_id,
+        tenures.quote,
+        tenures.notes
+    from tenures
+    inner join entities as groups on tenures.group_id = groups.entity_id
+    inner join entities as people on tenures.person_id = people.entity_id
+
+)
+
+select * from final
