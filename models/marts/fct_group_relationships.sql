@@ -34,6 +34,7 @@ final as (
     from relationships
     inner join entities as groups on relationships.group_id = groups.entity_id
     inner join entities as related on relationships.related_group_id = related.entity_id
+    where groups.entity_type = 'organization' and related.entity_type = 'organization'
 
 )
 

@@ -135,6 +135,7 @@ _add(
             _c("language", required=True),
             _c("sha256", required=True),
             _c("char_count", "integer", required=True),
+            _c("fact_kinds", required=True),
             _c("notes"),
         ),
         quote_columns=(),
@@ -409,6 +410,8 @@ COLUMN_DOCS: dict[str, str] = {
     "date_note": "Words explaining how a date was established or resolved.",
     "language": "ISO 639-1 language code of the document.",
     "sha256": "SHA-256 of the document file, hex.",
+    "fact_kinds": "Kinds of fact the document contains, ';'-separated (event_mentions, membership_estimates, "
+    "leadership_tenures, group_relationships, designations): a test fails if one has no row.",
     "char_count": "Length of the document text in Unicode code points.",
     "region_id": "Key of the region (document id + r + number).",
     "region_type": "article, page_chrome, reader_comments, tags, references or author_note.",

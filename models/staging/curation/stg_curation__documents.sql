@@ -24,6 +24,7 @@ renamed as (
         language,
         sha256,
         cast(char_count as integer) as char_count,
+        fact_kinds,
         notes
     from source
 
