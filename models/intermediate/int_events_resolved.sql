@@ -90,8 +90,8 @@ agreed_precision as (
     inner join ranked_mentions
         on
             aggregated.event_id = ranked_mentions.event_id
-            and ranked_mentions.date_start = aggregated.agreed_start
-            and ranked_mentions.date_end = aggregated.agreed_end
+            and aggregated.agreed_start = ranked_mentions.date_start
+            and aggregated.agreed_end = ranked_mentions.date_end
     group by aggregated.event_id
 
 ),

@@ -17,7 +17,7 @@ final as (
     select
         designations.designation_id,
         designations.group_id,
-        groups.canonical_name as group_name,
+        group_entities.canonical_name as group_name,
         designations.authority_id,
         authorities.canonical_name as authority,
         designations.list_name,
@@ -30,7 +30,7 @@ final as (
         designations.quote,
         designations.notes
     from designations
-    inner join entities as groups on designations.group_id = groups.entity_id
+    inner join entities as group_entities on designations.group_id = group_entities.entity_id
     inner join entities as authorities on designations.authority_id = authorities.entity_id
 
 )

@@ -17,7 +17,7 @@ final as (
     select
         relationships.relationship_id,
         relationships.group_id,
-        groups.canonical_name as group_name,
+        group_entities.canonical_name as group_name,
         relationships.relationship_type,
         relationships.related_group_id,
         related.canonical_name as related_group_name,
@@ -32,9 +32,9 @@ final as (
         relationships.quote,
         relationships.notes
     from relationships
-    inner join entities as groups on relationships.group_id = groups.entity_id
+    inner join entities as group_entities on relationships.group_id = group_entities.entity_id
     inner join entities as related on relationships.related_group_id = related.entity_id
-    where groups.entity_type = 'organization' and related.entity_type = 'organization'
+    where group_entities.entity_type = 'organization' and related.entity_type = 'organization'
 
 )
 

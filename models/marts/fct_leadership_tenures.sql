@@ -17,7 +17,7 @@ final as (
     select
         tenures.tenure_id,
         tenures.group_id,
-        groups.canonical_name as group_name,
+        group_entities.canonical_name as group_name,
         tenures.person_id,
         people.canonical_name as person_name,
         tenures.role,
@@ -32,7 +32,7 @@ final as (
         tenures.quote,
         tenures.notes
     from tenures
-    inner join entities as groups on tenures.group_id = groups.entity_id
+    inner join entities as group_entities on tenures.group_id = group_entities.entity_id
     inner join entities as people on tenures.person_id = people.entity_id
 
 )

@@ -20,7 +20,7 @@ final as (
         people.canonical_name as person_name,
         relationships.relationship_type,
         relationships.related_group_id as group_id,
-        groups.canonical_name as group_name,
+        group_entities.canonical_name as group_name,
         relationships.start_text,
         relationships.start_date,
         relationships.start_precision,
@@ -30,7 +30,7 @@ final as (
         relationships.notes
     from relationships
     inner join entities as people on relationships.group_id = people.entity_id
-    inner join entities as groups on relationships.related_group_id = groups.entity_id
+    inner join entities as group_entities on relationships.related_group_id = group_entities.entity_id
     where people.entity_type = 'person'
 
 )

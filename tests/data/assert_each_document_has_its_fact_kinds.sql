@@ -71,10 +71,14 @@ fact_counts as (
 kinds as (
 
     select 'event_mentions' as fact_kind
-    union all select 'membership_estimates'
-    union all select 'leadership_tenures'
-    union all select 'group_relationships'
-    union all select 'designations'
+    union all
+    select 'membership_estimates'
+    union all
+    select 'leadership_tenures'
+    union all
+    select 'group_relationships'
+    union all
+    select 'designations'
 
 ),
 
