@@ -69,6 +69,7 @@ final as (
         group_years.group_id,
         entities.canonical_name as group_name,
         cast(group_years.calendar_year as integer) as year,
+        cast(cast(group_years.calendar_year as {{ dbt.type_string() }}) || '-01-01' as date) as year_start,
         cast(coalesce(yearly.attacks, 0) as integer) as attacks,
         cast(coalesce(yearly.claimed_attacks, 0) as integer) as claimed_attacks,
         cast(coalesce(yearly.attacks_confirmed_or_claimed, 0) as integer) as attacks_confirmed_or_claimed,

@@ -71,6 +71,7 @@ final as (
         group_years.group_id,
         group_years.group_name,
         cast(group_years.calendar_year as integer) as year,
+        cast(cast(group_years.calendar_year as {{ dbt.type_string() }}) || '-01-01' as date) as year_start,
         cast(covering.estimate_low as integer) as estimate_low,
         cast(case when covering.open_high_count > 0 then null else covering.max_estimate_high end as integer)
             as estimate_high,
