@@ -34,7 +34,7 @@ report: $(STAMP)
 	$(BIN)/militancy report
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/sqlfluff lint models analyses tests/data
 
 clean:

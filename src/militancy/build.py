@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from militancy.export import export_parquet
 from militancy.validate import validate
 
 DEFAULT_DB = Path("warehouse/militancy.duckdb")
@@ -151,6 +152,7 @@ def build(
         )
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
+    export_parquet(building, db_path.parent / "parquet")
     if after_build:
         after_build(building)
     os.replace(building, db_path)

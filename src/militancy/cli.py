@@ -47,7 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = project_root()
     db = Path(args.db).resolve() if args.db else None
     try:
-        result = builder.build(root, db, after_build=_after_build(root))
+        result = builder.build(root, db)
     except SeedError as exc:
         print(f"militancy build: {exc}\nNothing was built; the published warehouse is unchanged.", file=sys.stderr)
         return 1
@@ -59,15 +59,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     for table, count in result.mart_rows.items():
         print(f"  marts.{table:<32} {count:>8}")
     return 0
-
-
-def _after_build(root: Path):  # type: ignore[no-untyped-def]
-    def export(building: Path) -> None:
-        from militancy.export import export_parquet
-
-        export_parquet(building, root / "warehouse" / "parquet")
-
-    return export
 
 
 def _run(cmd: Sequence[str], root: Path) -> int:
@@ -88,7 +79,9 @@ def cmd_test(args: argparse.Namespace) -> int:
     _step("generated YAML is in sync with the seed schema")
     check("gen-yml", dbt_properties.main(["--check"]) == 0)
     _step("ruff")
-    check("ruff", _run([str(bin_dir / "ruff"), "check", "src", "tests"], root) == 0)
+    ruff = str(bin_dir / "ruff")
+    ruff_ok = _run([ruff, "check", "src", "tests", "benchmarks"], root) == 0
+    check("ruff", ruff_ok and _run([ruff, "format", "--check", "src", "tests", "benchmarks"], root) == 0)
     _step("sqlfluff (dialect duckdb, dbt templater, in-memory target)")
     check("sqlfluff", _run([str(bin_dir / "sqlfluff"), "lint", "models", "analyses", "tests/data"], root) == 0)
     _step("build: seeds, models, data tests, unit tests, atomic publish")
