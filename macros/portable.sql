@@ -88,3 +88,27 @@
         else 7
     end
 {%- endmacro %}
+
+
+{#- The digits 0-9 as rows (column `digit`): cross join copies of it to build number spines portably. -#}
+{% macro digits_rows() -%}
+    select 0 as digit
+    union all
+    select 1
+    union all
+    select 2
+    union all
+    select 3
+    union all
+    select 4
+    union all
+    select 5
+    union all
+    select 6
+    union all
+    select 7
+    union all
+    select 8
+    union all
+    select 9
+{%- endmacro %}

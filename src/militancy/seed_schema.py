@@ -103,6 +103,18 @@ def _c(
 
 
 DOC = _c("document_id", required=True, ref="documents.document_id")
+# A start and an end, each as worded, as the first possible day, and with a precision.
+_DATED_SPAN = tuple(
+    col
+    for side in ("start", "end")
+    for col in (
+        _c(f"{side}_text"),
+        _c(f"{side}_date", "date"),
+        _c(f"{side}_precision", required=True, codes=DATE_PRECISIONS),
+    )
+)
+# Every curated fact ends with its document, its exact quote and the curator's notes.
+_SOURCED = (DOC, _c("quote", required=True), _c("notes"))
 
 SEEDS: dict[str, Seed] = {}
 
@@ -288,16 +300,9 @@ _add(
             _c("group_id", required=True, ref="entities.entity_id"),
             _c("person_id", required=True, ref="entities.entity_id"),
             _c("role", required=True),
-            _c("start_text"),
-            _c("start_date", "date"),
-            _c("start_precision", required=True, codes=DATE_PRECISIONS),
-            _c("end_text"),
-            _c("end_date", "date"),
-            _c("end_precision", required=True, codes=DATE_PRECISIONS),
+            *_DATED_SPAN,
             _c("end_reason", required=True, codes=END_REASONS),
-            DOC,
-            _c("quote", required=True),
-            _c("notes"),
+            *_SOURCED,
         ),
         ranges=(("start_date", "end_date"),),
     )
@@ -311,16 +316,9 @@ _add(
             _c("group_id", required=True, ref="entities.entity_id"),
             _c("related_group_id", required=True, ref="entities.entity_id"),
             _c("relationship_type", required=True, codes=RELATIONSHIP_TYPES),
-            _c("start_text"),
-            _c("start_date", "date"),
-            _c("start_precision", required=True, codes=DATE_PRECISIONS),
-            _c("end_text"),
-            _c("end_date", "date"),
-            _c("end_precision", required=True, codes=DATE_PRECISIONS),
+            *_DATED_SPAN,
             _c("certainty", required=True, codes=ATTRIBUTIONS),
-            DOC,
-            _c("quote", required=True),
-            _c("notes"),
+            *_SOURCED,
         ),
         ranges=(("start_date", "end_date"),),
     )
@@ -339,9 +337,7 @@ _add(
             _c("listed_date", "date"),
             _c("listed_precision", required=True, codes=DATE_PRECISIONS),
             _c("status", required=True, codes=("in_force", "removed", "unknown")),
-            DOC,
-            _c("quote", required=True),
-            _c("notes"),
+            *_SOURCED,
         ),
     )
 )
@@ -365,9 +361,7 @@ _add(
                 ),
             ),
             _c("fact_id", required=True),
-            DOC,
-            _c("quote", required=True),
-            _c("notes"),
+            *_SOURCED,
         ),
     )
 )
