@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 import sqlalchemy as sa
 
 from browser import dump_dom, screenshot
@@ -179,3 +180,35 @@ def test_docs_site_renders_the_marts(built: BuildResult, tmp_path: Path) -> None
     for mart in ("fct_events", "attacks_by_group_year", "membership_by_year", "fct_evidence"):
         assert f'title="{mart}"' in dom, mart
     assert ">Militancy Warehouse</h1>" in dom, "the overview page is rendered from markdown"
+
+
+def test_cli_report_and_serve_docs(built: BuildResult) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    root = built.path.parent.parent
+    env_db = {"MILITANCY_DB_PATH": str(built.path)}
+    report = subprocess.run(
+        [str(BIN / "militancy"), "report"], cwd=root, env={**os.environ, **env_db}, capture_output=True, text=True
+    )
+    assert report.returncode == 0 and (root / "site" / "report.html").exists(), report.stderr
+    assert _militancy("docs", cwd=root).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(BIN / "militancy"), "serve-docs", "--port", str(port)], cwd=root)
+    try:
+        for _ in range(50):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/docs.html", timeout=2) as response:
+                    body = response.read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("serve-docs did not answer")
+        assert b"dbt" in body and len(body) > 100_000
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

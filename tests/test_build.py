@@ -96,3 +96,14 @@ def test_failed_build_leaves_the_published_file_untouched(project: Path) -> None
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from marts.dim_documents").fetchone()[0] == 5
+
+
+def test_concurrent_build_is_refused_with_a_clear_error(project: Path) -> None:
+    import fcntl
+
+    db = project / "warehouse" / "militancy.duckdb"
+    db.parent.mkdir(parents=True)
+    with (db.parent / "militancy.duckdb.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(BuildError, match="another build"):
+            build(project, db, echo=None)

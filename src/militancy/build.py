@@ -10,13 +10,15 @@ and names the failing rows.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,7 +129,6 @@ def build(
     project_dir: Path,
     db_path: Path | None = None,
     echo: Callable[[str], None] | None = print,
-    after_build: Callable[[Path], None] | None = None,
     validate_first: bool = True,
 ) -> BuildResult:
     """Validate seeds, build and test into a new file, then atomically publish it to `db_path`."""
@@ -139,6 +140,35 @@ def build(
         say("Checking seed files ...")
         validate(project_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive_build_lock(db_path):
+        return _build_and_publish(project_dir, db_path, echo, say, started)
+
+
+@contextlib.contextmanager
+def _exclusive_build_lock(db_path: Path) -> Iterator[None]:
+    """One build at a time per published file: a second concurrent build fails at once instead of
+    deleting the first one's work in progress."""
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    with lock_path.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise BuildError(
+                f"another build of {db_path} is running (lock {lock_path}); try again when it ends"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build_and_publish(
+    project_dir: Path,
+    db_path: Path,
+    echo: Callable[[str], None] | None,
+    say: Callable[[str], None],
+    started: float,
+) -> BuildResult:
     building = db_path.with_name(db_path.name + ".building")
     for stale in (building, building.with_name(building.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -153,8 +183,6 @@ def build(
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
     export_parquet(building, db_path.parent / "parquet")
-    if after_build:
-        after_build(building)
     os.replace(building, db_path)
     counts = mart_row_counts(db_path)
     return BuildResult(db_path, time.monotonic() - started, counts)
