@@ -23,7 +23,8 @@ final as (
         document_id
     from tenures
     where
-        extract(year from start_date) <= {{ year }}
+        is_leadership_role
+        and extract(year from start_date) <= {{ year }}
         and (end_date is null or extract(year from end_date) >= {{ year }})
 
 )

@@ -21,6 +21,8 @@ final as (
         tenures.person_id,
         people.canonical_name as person_name,
         tenures.role,
+        tenures.role_category,
+        tenures.role_category in ('leader', 'co_founder', 'military_leader') as is_leadership_role,
         tenures.start_text,
         tenures.start_date,
         tenures.start_precision,

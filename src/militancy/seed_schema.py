@@ -69,6 +69,17 @@ END_REASONS = (
     "unknown",
 )
 
+ROLE_CATEGORIES = (
+    "leader",
+    "co_founder",
+    "military_leader",
+    "deputy",
+    "commander",
+    "spokesman",
+    "council_member",
+    "government_post",
+)
+
 COUNT_NAMES = ("killed", "wounded", "hostages", "prisoners_freed", "arrested", "sentenced")
 
 
@@ -300,6 +311,7 @@ _add(
             _c("group_id", required=True, ref="entities.entity_id"),
             _c("person_id", required=True, ref="entities.entity_id"),
             _c("role", required=True),
+            _c("role_category", required=True, codes=ROLE_CATEGORIES),
             *_DATED_SPAN,
             _c("end_reason", required=True, codes=END_REASONS),
             *_SOURCED,
@@ -437,6 +449,8 @@ COLUMN_DOCS: dict[str, str] = {
     "location_text": "The place as the document words it.",
     "location_id": "Entity id of the most precise place named.",
     "event_actor_id": "Key of the event actor row.",
+    "role_category": "Coded role: leader (emir, leader), co_founder, military_leader, deputy, commander, spokesman, "
+    "council_member or government_post.",
     "role": "Role of the actor (perpetrator, claimant, target, commander, authority, other) or the leader's role.",
     "attribution": "How the document frames the actor's part: confirmed, claimed, alleged, suspected or disputed.",
     "attributed_by": "Who makes the attribution, when the text says (e.g. Uzbek government).",

@@ -13,6 +13,7 @@ renamed as (
         group_id,
         person_id,
         role,
+        role_category,
         start_text,
         cast(start_date as date) as start_date,
         start_precision,
