@@ -51,8 +51,8 @@ def test_bad_date_and_low_above_high_and_unknown_id(project: Path) -> None:
     header = path.read_text(encoding="utf-8").splitlines()[0]
     quote = "Tohir Yo'ldosh was appointed the leader"
     rows = [
-        f'doc_000_tenx1,org_nope,per_nope,emir,,2009-02-30,day,,,unknown,ongoing,doc_000,"{quote}",',
-        f'doc_000_tenx2,org_nope,per_nope,emir,,2010-01-01,year,,2009-01-01,year,ongoing,doc_000,"{quote}",',
+        f'doc_000_tenx1,org_nope,per_nope,emir,leader,,2009-02-30,day,,,unknown,ongoing,doc_000,"{quote}",',
+        f'doc_000_tenx2,org_nope,per_nope,emir,leader,,2010-01-01,year,,2009-01-01,year,ongoing,doc_000,"{quote}",',
     ]
     path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     message = _messages(project)
