@@ -36,7 +36,8 @@ def test_rasht_attribution_claimed_and_disputed(con: duckdb.DuckDBPyConnection) 
 
 
 def test_tashkent_1999_open_ended_figures_and_disputed_attribution(con: duckdb.DuckDBPyConnection) -> None:
-    # doc_002: "(16+ killed, 100+ wounded)"; the IMU's responsibility is disputed in both documents.
+    # doc_002: "(16+ killed, 100+ wounded)"; both documents report the government's accusation of the IMU and
+    # doubt it ("not independently verified", "unclear", "remains disputed").
     row = _one(
         con,
         "select date_start, killed_low, killed_high, is_killed_high_open, wounded_low"
@@ -45,10 +46,10 @@ def test_tashkent_1999_open_ended_figures_and_disputed_attribution(con: duckdb.D
     assert str(row[0]) == "1999-02-16" and row[1:] == (16, None, True, 100)
     attribution = _one(
         con,
-        "select attribution from marts.fct_event_groups"
+        "select attribution, weakest_attribution, has_attribution_conflict from marts.fct_event_groups"
         " where event_id = 'ev_1999_tashkent_bombings' and group_id = 'org_imu' and role = 'perpetrator'",
-    )[0]
-    assert attribution == "disputed"
+    )
+    assert attribution == ("alleged", "disputed", True)
 
 
 def test_yuldashev_death_dates_disagree(con: duckdb.DuckDBPyConnection) -> None:
