@@ -1,4 +1,5 @@
--- Which attacks are attributed to a group only by a government (alleged), never claimed or stated as fact?
+-- Which attacks are attributed to a group only through accusations (alleged: usually by a government), never
+-- claimed or stated as fact by any document? alleged_by names the accuser where the text does (NULL: unnamed).
 
 with
 

@@ -122,3 +122,23 @@ def test_every_fact_has_located_evidence(con: duckdb.DuckDBPyConnection) -> None
     ).fetchall()
     assert missing == []
     assert con.execute("select min(char_start) from marts.fct_evidence").fetchone()[0] >= 0
+
+
+def test_analyses_compile_and_answer(built) -> None:  # type: ignore[no-untyped-def]
+    """Every researcher question in analyses/ compiles and runs against the warehouse."""
+    from militancy.build import run_dbt
+
+    root = built.path.parent.parent
+    proc = run_dbt(root, ["compile", "--select", "path:analyses"], built.path)
+    assert proc.returncode == 0, proc.stdout[-2000:]
+    compiled = sorted((root / "target" / "compiled" / "militancy" / "analyses").glob("*.sql"))
+    assert len(compiled) >= 5
+    results = {}
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        for path in compiled:
+            results[path.stem] = con.execute(path.read_text(encoding="utf-8")).fetchall()
+    assert all(results.values()), [name for name, rows in results.items() if not rows]
+    accused = {(row[0], row[3]) for row in results["attacks_attributed_only_by_governments"]}
+    assert ("ev_1999_tashkent_bombings", "Islamic Movement of Uzbekistan") in accused
+    leaders_2010 = {(row[0], row[1]) for row in results["leaders_in_year"]}
+    assert ("Islamic Movement of Uzbekistan", "Abu Usman Adil") in leaders_2010
