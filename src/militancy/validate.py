@@ -101,14 +101,12 @@ def _rel(path: Path) -> str:
 
 
 def _parse_date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+    if len(value) != 10:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return dt.date.fromisoformat(value)
 
 
-def _bad_date(value: str) -> dt.date:
-    raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
-
-
-def check_values(rel: str, seed: Seed, rows: list[Row], problems: list[Problem]) -> None:
+def check_values(seed: Seed, rows: list[Row], problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for line, row in rows:
         key = row[seed.key]
@@ -136,9 +134,9 @@ def check_values(rel: str, seed: Seed, rows: list[Row], problems: list[Problem])
                     raise ValueError(f"{value!r} is not true or false")
             except ValueError as exc:
                 problems.append(Problem(row["__file__"], line, col.name, f"bad {col.kind}: {exc}"))
-        _check_ranges(rel, seed, line, row, problems)
-        _check_quantities(rel, seed, line, row, problems)
-        _check_intervals(rel, seed, line, row, problems)
+        _check_ranges(seed, line, row, problems)
+        _check_quantities(seed, line, row, problems)
+        _check_intervals(seed, line, row, problems)
 
 
 def _int(value: str) -> int | None:
@@ -155,10 +153,10 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-def _check_ranges(rel: str, seed: Seed, line: int, row: dict[str, str], problems: list[Problem]) -> None:
+def _check_ranges(seed: Seed, line: int, row: dict[str, str], problems: list[Problem]) -> None:
     for low_col, high_col in seed.ranges:
         low, high = row[low_col], row[high_col]
-        parse = _int if seed.column_names and _is_int(seed, low_col) else _date
+        parse = _int if _is_int(seed, low_col) else _date
         lo, hi = parse(low), parse(high)
         if lo is not None and hi is not None and lo > hi:
             problems.append(
@@ -170,7 +168,7 @@ def _is_int(seed: Seed, name: str) -> bool:
     return next(c for c in seed.columns if c.name == name).kind == "integer"
 
 
-def _check_quantities(rel: str, seed: Seed, line: int, row: dict[str, str], problems: list[Problem]) -> None:
+def _check_quantities(seed: Seed, line: int, row: dict[str, str], problems: list[Problem]) -> None:
     for prefix in seed.quantities:
         text, low, high = row[f"{prefix}_text"], _int(row[f"{prefix}_low"]), _int(row[f"{prefix}_high"])
         if low is not None and high is not None and low > high:
@@ -200,7 +198,7 @@ def _check_quantities(rel: str, seed: Seed, line: int, row: dict[str, str], prob
             )
 
 
-def _check_intervals(rel: str, seed: Seed, line: int, row: dict[str, str], problems: list[Problem]) -> None:
+def _check_intervals(seed: Seed, line: int, row: dict[str, str], problems: list[Problem]) -> None:
     for start_col, end_col, precision_col in seed.date_intervals:
         start, end = _date(row[start_col]), _date(row[end_col])
         if start and end and start > end:
@@ -241,12 +239,12 @@ def _check_intervals(rel: str, seed: Seed, line: int, row: dict[str, str], probl
             )
 
 
-def check_references(tables: dict[str, tuple[str, list[Row]]], problems: list[Problem]) -> None:
+def check_references(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
     keys: dict[str, set[str]] = {}
-    for name, (_, rows) in tables.items():
+    for name, rows in tables.items():
         for col in SEEDS[name].columns:
             keys[f"{name}.{col.name}"] = {r[col.name] for _, r in rows}
-    for name, (_rel_path, rows) in tables.items():
+    for name, rows in tables.items():
         for col in SEEDS[name].columns:
             if not col.ref or col.ref not in keys:
                 continue
@@ -258,7 +256,7 @@ def check_references(tables: dict[str, tuple[str, list[Row]]], problems: list[Pr
                     )
 
 
-def load_document_texts(corpus_dir: Path, documents: list[Row], rel: str, problems: list[Problem]) -> dict[str, str]:
+def load_document_texts(corpus_dir: Path, documents: list[Row], problems: list[Problem]) -> dict[str, str]:
     import hashlib
 
     texts: dict[str, str] = {}
@@ -302,12 +300,12 @@ def excluded_spans(texts: dict[str, str], regions: list[Row]) -> dict[str, list[
 
 
 def check_quotes(
-    tables: dict[str, tuple[str, list[Row]]],
+    tables: dict[str, list[Row]],
     texts: dict[str, str],
     spans: dict[str, list[tuple[int, int]]],
     problems: list[Problem],
 ) -> None:
-    for name, (_rel_path, rows) in tables.items():
+    for name, rows in tables.items():
         seed = SEEDS[name]
         for line, row in rows:
             text = texts.get(row.get("document_id", ""))
@@ -345,42 +343,31 @@ def _only_in_excluded(text: str, quote: str, spans: list[tuple[int, int]]) -> bo
     return True
 
 
-def validate(project_dir: Path, extra_dirs: tuple[Path, ...] = ()) -> None:
-    """Raise SeedError listing every problem in the project's seeds.
-
-    ``extra_dirs`` are draft folders with CSVs of the same names whose rows are checked as if appended.
-    """
+def validate(project_dir: Path) -> None:
+    """Raise SeedError listing every problem in the project's seeds."""
     problems: list[Problem] = []
-    tables: dict[str, tuple[str, list[Row]]] = {}
+    tables: dict[str, list[Row]] = {}
     for name, seed in SEEDS.items():
         path = project_dir / "seeds" / f"{name}.csv"
         if not path.exists():
             problems.append(Problem(_rel(path), 0, "", "seed file is missing"))
             continue
         rows = read_seed(path, seed, problems)
-        check_values(_rel(path), seed, rows, problems)
-        for extra in extra_dirs:
-            extra_path = extra / f"{name}.csv"
-            if extra_path.exists():
-                extra_rows = read_seed(extra_path, seed, problems)
-                check_values(_rel(extra_path), seed, rows + extra_rows, problems)
-                rows = rows + extra_rows
-        tables[name] = (_rel(path), rows)
+        check_values(seed, rows, problems)
+        tables[name] = rows
     check_references(tables, problems)
     if "documents" in tables:
-        rel, documents = tables["documents"]
-        texts = load_document_texts(project_dir / "corpus", documents, rel, problems)
-        spans = excluded_spans(texts, tables.get("document_regions", ("", []))[1])
+        texts = load_document_texts(project_dir / "corpus", tables["documents"], problems)
+        spans = excluded_spans(texts, tables.get("document_regions", []))
         check_quotes(tables, texts, spans, problems)
     if problems:
         raise SeedError(problems)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = argv or ["."]
-    project_dir = Path(args[0])
+    project_dir = Path(argv[0] if argv else ".")
     try:
-        validate(project_dir, tuple(Path(a) for a in args[1:]))
+        validate(project_dir)
     except SeedError as exc:
         print(exc, file=sys.stderr)
         return 1
