@@ -1,7 +1,7 @@
 """`militancy`: build, test, document and query the warehouse.
 
 militancy build                 validate seeds, build + test into a new file, publish it atomically
-militancy test                  every check: generated YAML, ruff, sqlfluff, build, metadata, docs, pytest
+militancy test                  every check: generated files, ruff, sqlfluff, build, docs, metadata, pytest
 militancy validate              check the seed CSVs only (file, line and column of every problem)
 militancy query "SQL"           run SQL read-only against the published warehouse (--format table|csv|json)
 militancy docs                  write the static dbt docs site to site/docs.html
@@ -87,12 +87,13 @@ def cmd_test(args: argparse.Namespace) -> int:
     _step("build: seeds, models, data tests, unit tests, atomic publish")
     built = cmd_build(argparse.Namespace(db=None)) == 0
     check("build", built)
+    _step("docs site (also writes the manifest and catalog the metadata check reads)")
+    docs_ok = cmd_docs(argparse.Namespace()) == 0
+    check("docs", docs_ok)
     _step("metadata: every model and column described, every model has a primary-key test")
     from militancy.metadata import check_manifest
 
-    check("metadata", check_manifest(root) == 0)
-    _step("docs site")
-    check("docs", cmd_docs(argparse.Namespace()) == 0)
+    check("metadata", docs_ok and check_manifest(root) == 0)
     _step("pytest")
     check("pytest", _run([str(bin_dir / "pytest"), "-q"], root) == 0)
     failed = [n for n, ok in results if not ok]
