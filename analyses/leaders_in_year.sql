@@ -1,7 +1,8 @@
--- Who led each group in a given year (change the year below)? A tenure counts when the year falls between
--- its start and end years; an unknown or ongoing end counts as still in office.
+-- Who led each group in a given year (`militancy query --analysis leaders_in_year --var year=2004`; 2010 by
+-- default)? A tenure counts when the year falls between its start and end years; an unknown or ongoing end counts
+-- as still in office.
 
-{% set year = 2010 %}
+{% set year = var('year', 2010) %}
 
 with
 

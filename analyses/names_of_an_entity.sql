@@ -1,6 +1,6 @@
 -- Every way the documents spell a group or person, per document (here: Tahir Yuldashev).
 
-{% set entity_id = 'per_tahir_yuldashev' %}
+{% set entity_id = var('entity_id', 'per_tahir_yuldashev') %}
 
 with
 

@@ -1,7 +1,7 @@
 -- Trace a number back to its sentence: every quote behind the deaths figures of one event, with the
 -- offsets that locate it in the document.
 
-{% set event_id = 'ev_2010_rasht_ambush' %}
+{% set event_id = var('event_id', 'ev_2010_rasht_ambush') %}
 
 with
 

@@ -33,7 +33,7 @@ def test_quote_not_in_document_is_named(project: Path) -> None:
         "org_test_group,organization,militant_group,Test Group,,A test.,doc_000,This sentence is not in the document.",
     )
     message = _messages(project)
-    assert f"seeds/entities.csv line {line}, column quote: not found in doc_000" in message
+    assert f"seeds/entities.csv line {line}, column quote (row org_test_group): not found in doc_000" in message
 
 
 def test_malformed_row_is_named(project: Path) -> None:
@@ -56,13 +56,16 @@ def test_bad_date_and_low_above_high_and_unknown_id(project: Path) -> None:
     ]
     path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     message = _messages(project)
-    assert "seeds/leadership_tenures.csv line 2, column start_date: bad date" in message
-    assert "seeds/leadership_tenures.csv line 3, column end_date: start_date 2010-01-01 is after" in message
-    assert "line 2, column group_id: unknown id 'org_nope'" in message
+    assert "seeds/leadership_tenures.csv line 2, column start_date (row doc_000_tenx1): bad date" in message
+    assert (
+        "seeds/leadership_tenures.csv line 3, column end_date (row doc_000_tenx2): start_date 2010-01-01 is after"
+        in message
+    )
+    assert "line 2, column group_id (row doc_000_tenx1): unknown id 'org_nope'" in message
 
 
 def test_changed_corpus_file_is_caught(project: Path) -> None:
     corpus_file = next((project / "corpus").glob("000_*.txt"))
     corpus_file.write_text(corpus_file.read_text(encoding="utf-8") + " ", encoding="utf-8")
     message = _messages(project)
-    assert "seeds/documents.csv line 2, column sha256: does not match" in message
+    assert "seeds/documents.csv line 2, column sha256 (row doc_000): does not match" in message

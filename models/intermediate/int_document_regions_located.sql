@@ -1,5 +1,6 @@
--- Each marked region of a document with its character offsets: from the first occurrence of its first
--- words to the end of the first occurrence of its last words that starts at or after them.
+-- Each marked region of a document with its character offsets, as the validator located them on this build's
+-- input snapshot: from the first occurrence of its first words to the end of the first occurrence of its last
+-- words at or after them (-1 when it cannot be located). is_offset_exact re-checks them against the text.
 
 with
 
@@ -9,53 +10,60 @@ regions as (
 
 ),
 
+offsets as (
+
+    select * from {{ ref('stg_located__region_offsets') }}
+
+),
+
 document_texts as (
 
     select * from {{ ref('int_documents_joined') }}
 
 ),
 
-starts as (
+located as (
 
     select
-        regions.*,
-        document_texts.document_text,
-        {{ char_start('document_texts.document_text', 'regions.starts_with') }} as char_start
+        regions.region_id,
+        regions.document_id,
+        regions.region_type,
+        regions.starts_with,
+        regions.ends_with,
+        regions.notes,
+        coalesce(offsets.char_start, -1) as char_start,
+        coalesce(offsets.char_end, -1) as char_end
     from regions
-    inner join document_texts on regions.document_id = document_texts.document_id
-
-),
-
-ends as (
-
-    select
-        region_id,
-        document_id,
-        region_type,
-        starts_with,
-        ends_with,
-        notes,
-        char_start,
-        char_start
-        + {{ char_end(dbt.right('document_text', dbt.length('document_text') ~ ' - char_start'), 'ends_with') }}
-            as char_end
-    from starts
+    left join offsets on regions.region_id = offsets.source_key and regions.document_id = offsets.document_id
 
 ),
 
 final as (
 
     select
-        region_id,
-        document_id,
-        region_type,
-        region_type != 'article' as is_excluded,
-        starts_with,
-        ends_with,
-        char_start,
-        char_end,
-        notes
-    from ends
+        located.region_id,
+        located.document_id,
+        located.region_type,
+        located.region_type != 'article' as is_excluded,
+        located.starts_with,
+        located.ends_with,
+        located.char_start,
+        located.char_end,
+        located.notes,
+        coalesce(
+            located.char_start >= 0
+            and substring(
+                document_texts.document_text, located.char_start + 1, {{ dbt.length('located.starts_with') }}
+            ) = located.starts_with
+            and substring(
+                document_texts.document_text,
+                located.char_end - {{ dbt.length('located.ends_with') }} + 1,
+                {{ dbt.length('located.ends_with') }}
+            ) = located.ends_with,
+            false
+        ) as is_offset_exact
+    from located
+    left join document_texts on located.document_id = document_texts.document_id
 
 )
 

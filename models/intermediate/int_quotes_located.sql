@@ -1,5 +1,7 @@
 -- Character offsets of every quote in its document (0-based code points, end exclusive, as in Python's
--- text[char_start:char_end]); occurrences counted, and whether the quote lies in article text.
+-- text[char_start:char_end]), as the validator located them on this build's input snapshot: the occurrence that
+-- counts is the first one in article text (src/militancy/textcheck.py). Computed once there, loaded here, and
+-- re-checked against the text DuckDB read: is_offset_exact.
 
 with
 
@@ -9,15 +11,15 @@ quotes as (
 
 ),
 
-document_texts as (
+offsets as (
 
-    select * from {{ ref('int_documents_joined') }}
+    select * from {{ ref('stg_located__quote_offsets') }}
 
 ),
 
-regions as (
+document_texts as (
 
-    select * from {{ ref('int_document_regions_located') }}
+    select * from {{ ref('int_documents_joined') }}
 
 ),
 
@@ -30,27 +32,16 @@ located as (
         quotes.document_id,
         quotes.quote,
         quotes.is_main_quote,
-        {{ char_start('document_texts.document_text', 'quotes.quote') }} as char_start,
-        {{ char_end('document_texts.document_text', 'quotes.quote') }} as char_end,
-        (
-            {{ dbt.length('document_texts.document_text') }}
-            - {{ dbt.length(dbt.replace('document_texts.document_text', 'quotes.quote', "''")) }}
-        ) / {{ dbt.length('quotes.quote') }} as occurrence_count
+        coalesce(offsets.char_start, -1) as char_start,
+        coalesce(offsets.char_end, -1) as char_end,
+        coalesce(offsets.occurrence_count, 0) as occurrence_count,
+        coalesce(offsets.is_in_article_text, false) as is_in_article_text
     from quotes
-    left join document_texts on quotes.document_id = document_texts.document_id
-
-),
-
-in_excluded_region as (
-
-    select distinct located.evidence_id
-    from located
-    inner join regions
+    left join offsets
         on
-            located.document_id = regions.document_id
-            and regions.is_excluded
-            and located.char_start >= regions.char_start
-            and located.char_end <= regions.char_end
+            quotes.source_table = offsets.source_table
+            and quotes.source_key = offsets.source_key
+            and quotes.document_id = offsets.document_id
 
 ),
 
@@ -58,9 +49,15 @@ final as (
 
     select
         located.*,
-        in_excluded_region.evidence_id is null as is_in_article_text
+        coalesce(
+            located.char_start >= 0
+            and {{ dbt.length('located.quote') }} = located.char_end - located.char_start
+            and substring(document_texts.document_text, located.char_start + 1, located.char_end - located.char_start)
+            = located.quote,
+            false
+        ) as is_offset_exact
     from located
-    left join in_excluded_region on located.evidence_id = in_excluded_region.evidence_id
+    left join document_texts on located.document_id = document_texts.document_id
 
 )
 

@@ -1,4 +1,5 @@
--- Every quote of every curated fact, in one list: the input of offset location and of fct_evidence.
+-- Every quote of every curated fact, in one list: the input of fct_evidence. source_table and source_key name
+-- the seed row the quote comes from (the key of the offsets the validator computed).
 
 with
 
@@ -69,7 +70,9 @@ main_quotes as (
         entity_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'entities' as source_table,
+        entity_id as source_key
     from entities
     union all
     select
@@ -77,7 +80,9 @@ main_quotes as (
         alias_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'entity_aliases' as source_table,
+        alias_id as source_key
     from entity_aliases
     union all
     select
@@ -85,7 +90,9 @@ main_quotes as (
         mention_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'event_mentions' as source_table,
+        mention_id as source_key
     from event_mentions
     union all
     select
@@ -93,7 +100,9 @@ main_quotes as (
         event_actors.event_actor_id as fact_id,
         event_mentions.document_id,
         event_actors.quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'event_actors' as source_table,
+        event_actors.event_actor_id as source_key
     from event_actors
     inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
     union all
@@ -102,7 +111,9 @@ main_quotes as (
         estimate_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'membership_estimates' as source_table,
+        estimate_id as source_key
     from membership_estimates
     union all
     select
@@ -110,7 +121,9 @@ main_quotes as (
         tenure_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'leadership_tenures' as source_table,
+        tenure_id as source_key
     from leadership_tenures
     union all
     select
@@ -118,7 +131,9 @@ main_quotes as (
         relationship_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'group_relationships' as source_table,
+        relationship_id as source_key
     from group_relationships
     union all
     select
@@ -126,7 +141,9 @@ main_quotes as (
         designation_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'designations' as source_table,
+        designation_id as source_key
     from designations
 
 ),
@@ -138,7 +155,9 @@ extra_quotes as (
         fact_id,
         document_id,
         quote,
-        false as is_main_quote
+        false as is_main_quote,
+        'supporting_quotes' as source_table,
+        supporting_quote_id as source_key
     from supporting_quotes
 
 ),
@@ -159,6 +178,8 @@ final as (
         unioned.document_id,
         unioned.quote,
         unioned.is_main_quote,
+        unioned.source_table,
+        unioned.source_key,
         {{ surrogate_key(['unioned.fact_type', 'unioned.fact_id', 'unioned.quote']) }} as evidence_id
     from unioned
     inner join documents on unioned.document_id = documents.document_id

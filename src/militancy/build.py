@@ -1,38 +1,66 @@
-"""Build the warehouse into a fresh file and publish it only when every dbt test passes.
+"""Build the warehouse from one validated input snapshot and publish it, with its Parquet, as one unit.
 
-DuckDB allows one writer, and a reader (a BI tool) holding the published file open would make an in-place
-`dbt build` fail, while an in-place build would show readers half a warehouse. So the build writes
-`<name>.building` beside the published file, runs `dbt build` (seeds, models, data and unit tests) against it,
-and on success renames it over the published file in one atomic step. Readers that had the old file open keep
-reading the old version; new connections see the new one. A failed build leaves the published file untouched
-and names the failing rows.
+Steps, all under an exclusive build lock (`<db>.lock`):
+1. Snapshot: copy what dbt needs (dbt_project.yml, profiles.yml, models, macros, analyses, tests/data), the seeds
+   and the registered corpus files, once, into a private folder `releases/<build-id>.partial/inputs/`.
+2. Validate that snapshot (validate.py); write the quote and region offsets it computed into
+   `inputs/located/` (dbt loads exactly those and re-checks them against the text DuckDB reads).
+3. `dbt build` (seeds, models, data and unit tests) on the snapshot, into `releases/<id>.partial/<db name>`.
+4. Export every mart to `releases/<id>.partial/parquet/`, rename the folder to `releases/<id>`.
+5. Publish: one atomic switch of the symlink `current` -> `releases/<id>`. The published paths never change:
+   `<db>` is a symlink to `current/<db name>` and `parquet` to `current/parquet`, so every reader that opens them
+   sees one consistent pair. Older releases are removed, except the previous one and any still open.
+A failure or an interruption at any step removes the partial folder and leaves the published pair as it was; a
+killed build's leftovers are removed by the next build. `MILITANCY_FAULT=<step>[:raise|:kill|:enospc]` injects a
+fault after a step (snapshot, validate, dbt, parquet, release, switch) to test exactly that.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import errno
 import fcntl
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from militancy.export import export_parquet
-from militancy.validate import validate
+from militancy.textcheck import Problem
+from militancy.validate import SeedError, Validation, check
 
 DEFAULT_DB = Path("warehouse/militancy.duckdb")
 PUBLIC_SCHEMA = "marts"
+# What dbt needs from the project, besides seeds and corpus (copied separately).
+DBT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "tests/data")
+FAULT_ENV = "MILITANCY_FAULT"
+# In-process hooks for tests: step name -> callable run right after that step (e.g. edit a seed mid-build).
+FAULT_HOOKS: dict[str, Callable[[], None]] = {}
 
 
 class BuildError(RuntimeError):
     """The build failed; the published warehouse was not changed."""
+
+
+class Interrupted(BuildError):
+    """SIGINT or SIGTERM stopped the build (after its dbt child, if any, had exited)."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(
+            f"interrupted by {signal.Signals(signum).name}; nothing was published and the partial build was removed"
+        )
 
 
 @dataclass(frozen=True)
@@ -40,6 +68,8 @@ class BuildResult:
     path: Path
     seconds: float
     mart_rows: dict[str, int]
+    release: Path | None = None
+    warnings: tuple[Problem, ...] = field(default_factory=tuple)
 
 
 def db_path_from_env(project_dir: Path) -> Path:
@@ -53,32 +83,84 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Ask Linux to SIGTERM the dbt child if this process dies without forwarding (e.g. SIGKILL)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@contextlib.contextmanager
+def _forwarding_signals(proc: subprocess.Popen[str], received: list[int]) -> Iterator[None]:
+    """While the child runs, SIGINT/SIGTERM go to it; the caller raises Interrupted once it has exited."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def forward(signum: int, _frame: object) -> None:
+        received.append(signum)
+        with contextlib.suppress(ProcessLookupError):
+            proc.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def run_dbt(
-    project_dir: Path, args: list[str], db_path: Path | str, echo: Callable[[str], None] | None = None
+    project_dir: Path,
+    args: list[str],
+    db_path: Path | str,
+    echo: Callable[[str], None] | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run one dbt command in a subprocess against `db_path`, streaming dbt's progress lines to `echo`."""
+    """Run one dbt command in a subprocess against `db_path`, streaming dbt's progress lines to `echo`.
+    SIGINT/SIGTERM are forwarded to dbt; Interrupted is raised only after dbt has exited."""
     env = {
         **os.environ,
         "MILITANCY_DB_PATH": str(db_path),
+        "MILITANCY_CORPUS_DIR": str(project_dir / "corpus"),
+        "MILITANCY_LOCATED_DIR": str(project_dir / "located"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_USE_COLORS": "false",
+        **(extra_env or {}),
     }
     cmd = [dbt_executable(), *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    received: list[int] = []
     proc = subprocess.Popen(
-        cmd, cwd=project_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+        cmd,
+        cwd=project_dir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+        start_new_session=True,  # a terminal's Ctrl-C reaches us, and we forward it
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
     lines: list[str] = []
     assert proc.stdout is not None
     progress = re.compile(r" (\d+) of (\d+) (OK|PASS|ERROR|FAIL|WARN|SKIP)")
-    for line in proc.stdout:
-        lines.append(line)
-        if not echo:
-            continue
-        match = progress.search(line)
-        notable = match and (match.group(3) in ("ERROR", "FAIL", "WARN") or int(match.group(1)) % 50 == 0)
-        if notable or "Done." in line or "Finished running" in line:
-            echo(line.rstrip())
-    proc.wait()
+    with _forwarding_signals(proc, received):
+        for line in proc.stdout:
+            lines.append(line)
+            if not echo:
+                continue
+            match = progress.search(line)
+            notable = match and (match.group(3) in ("ERROR", "FAIL", "WARN") or int(match.group(1)) % 50 == 0)
+            if notable or "Done." in line or "Finished running" in line:
+                echo(line.rstrip())
+        try:
+            proc.wait(timeout=30 if received else None)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if received:
+        raise Interrupted(received[0])
     return subprocess.CompletedProcess(cmd, proc.returncode, "".join(lines), "")
 
 
@@ -125,36 +207,126 @@ def mart_row_counts(db_path: Path) -> dict[str, int]:
         return {t: con.execute(f'select count(*) from {PUBLIC_SCHEMA}."{t}"').fetchone()[0] for (t,) in tables}
 
 
+# --- fault injection ------------------------------------------------------------------------------------------
+
+
+def fault_point(step: str) -> None:
+    """Run a test hook, or inject the fault named by MILITANCY_FAULT, right after `step`."""
+    hook = FAULT_HOOKS.get(step)
+    if hook:
+        hook()
+    for spec in filter(None, os.environ.get(FAULT_ENV, "").split(",")):
+        name, _, action = spec.partition(":")
+        if name != step:
+            continue
+        if action == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)
+        if action == "enospc":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"(injected after {step})")
+        raise BuildError(f"fault injected after {step} ({FAULT_ENV}={spec})")
+
+
+# --- layout ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a published warehouse lives: `db` and `parquet` are stable symlinks through `current`."""
+
+    db: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.db.parent
+
+    @property
+    def releases(self) -> Path:
+        return self.folder / "releases"
+
+    @property
+    def current(self) -> Path:
+        return self.folder / "current"
+
+    @property
+    def parquet(self) -> Path:
+        return self.folder / "parquet"
+
+    @property
+    def lock(self) -> Path:
+        return self.db.with_name(self.db.name + ".lock")
+
+    def published_release(self) -> Path | None:
+        if not self.current.is_symlink():
+            return None
+        return (self.folder / os.readlink(self.current)).resolve()
+
+
 def build(
     project_dir: Path,
     db_path: Path | None = None,
     echo: Callable[[str], None] | None = print,
     validate_first: bool = True,
 ) -> BuildResult:
-    """Validate seeds, build and test into a new file, then atomically publish it to `db_path`."""
+    """Snapshot, validate, build and test into a new release, then publish it with one atomic switch.
+    `validate_first=False` (for tests of dbt's own checks) still computes offsets but does not stop on problems."""
     started = time.monotonic()
     project_dir = project_dir.resolve()
-    db_path = (db_path or db_path_from_env(project_dir)).resolve()
+    layout = Layout((db_path or db_path_from_env(project_dir)).absolute())
     say = echo or (lambda _line: None)
-    if validate_first:
-        say("Checking seed files ...")
-        validate(project_dir)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with _exclusive_build_lock(db_path):
-        return _build_and_publish(project_dir, db_path, echo, say, started)
+    layout.folder.mkdir(parents=True, exist_ok=True)
+    with _exclusive_build_lock(layout), _interruptible():
+        _remove_leftovers(layout)
+        release_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ") + f"-{os.getpid()}"
+        partial = layout.releases / f"{release_id}.partial"
+        try:
+            return _build_release(project_dir, layout, partial, release_id, echo, say, validate_first, started)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise BuildError(_disk_full(layout, exc)) from exc
+            raise
+        except duckdb.Error as exc:
+            if "No space left" in str(exc):
+                raise BuildError(_disk_full(layout, exc)) from exc
+            raise
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+
+
+def _disk_full(layout: Layout, exc: BaseException) -> str:
+    return (
+        f"disk full while building into {layout.releases} ({exc}); nothing was published and the partial build "
+        "was removed"
+    )
 
 
 @contextlib.contextmanager
-def _exclusive_build_lock(db_path: Path) -> Iterator[None]:
-    """One build at a time per published file: a second concurrent build fails at once instead of
+def _interruptible() -> Iterator[None]:
+    """SIGINT/SIGTERM outside a dbt run raise Interrupted at once (cleanup then runs in `finally` blocks)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def _exclusive_build_lock(layout: Layout) -> Iterator[None]:
+    """One build at a time per published warehouse: a second concurrent build fails at once instead of
     deleting the first one's work in progress."""
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    with lock_path.open("w") as lock:
+    with layout.lock.open("w") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             raise BuildError(
-                f"another build of {db_path} is running (lock {lock_path}); try again when it ends"
+                f"another build of {layout.db} is running (lock {layout.lock}); try again when it ends"
             ) from exc
         try:
             yield
@@ -162,27 +334,167 @@ def _exclusive_build_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build_and_publish(
-    project_dir: Path,
-    db_path: Path,
-    echo: Callable[[str], None] | None,
-    say: Callable[[str], None],
-    started: float,
-) -> BuildResult:
-    building = db_path.with_name(db_path.name + ".building")
+def _remove_leftovers(layout: Layout) -> None:
+    """Partial folders of killed builds, temporary links, and the files of the earlier in-place layout."""
+    if layout.releases.is_dir():
+        for path in layout.releases.glob("*.partial"):
+            shutil.rmtree(path, ignore_errors=True)
+    for name in (".current.tmp", f"{layout.db.name}.tmp", "parquet.tmp"):
+        (layout.folder / name).unlink(missing_ok=True)
+    building = layout.db.with_name(layout.db.name + ".building")
     for stale in (building, building.with_name(building.name + ".wal")):
         stale.unlink(missing_ok=True)
+    shutil.rmtree(layout.folder / "parquet.building", ignore_errors=True)
+
+
+def snapshot(project_dir: Path, inputs: Path) -> None:
+    """Copy the project's dbt files, seeds and corpus once into `inputs` (the build reads nothing else)."""
+    inputs.mkdir(parents=True)
+    for part in DBT_PARTS:
+        src = project_dir / part
+        target = inputs / part
+        if src.is_dir():
+            shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target)
+    for folder, pattern in (("seeds", "*"), ("corpus", "*.txt")):
+        (inputs / folder).mkdir()
+        for src in sorted((project_dir / folder).glob(pattern)):
+            if src.is_file():
+                shutil.copy2(src, inputs / folder / src.name)
+            elif src.is_dir():  # a folder where a file belongs: keep it, so the validator names it
+                (inputs / folder / src.name).mkdir()
+
+
+def write_located(validation: Validation, inputs: Path) -> None:
+    """The offsets the validator computed, as CSV files dbt loads (ids and integers only: nothing to mis-parse)."""
+    located = inputs / "located"
+    located.mkdir()
+    columns = {
+        "quotes.csv": (
+            "source_table",
+            "source_key",
+            "document_id",
+            "char_start",
+            "char_end",
+            "occurrence_count",
+            "is_in_article_text",
+        ),
+        "regions.csv": ("source_table", "source_key", "document_id", "char_start", "char_end"),
+    }
+    import csv
+
+    for name, rows in (("quotes.csv", validation.quotes), ("regions.csv", validation.regions)):
+        with (located / name).open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(columns[name])
+            for row in rows:
+                values = [row[c] for c in columns[name]]
+                writer.writerow([str(v).lower() if isinstance(v, bool) else v for v in values])
+
+
+def _build_release(
+    project_dir: Path,
+    layout: Layout,
+    partial: Path,
+    release_id: str,
+    echo: Callable[[str], None] | None,
+    say: Callable[[str], None],
+    validate_first: bool,
+    started: float,
+) -> BuildResult:
+    inputs = partial / "inputs"
+    snapshot(project_dir, inputs)
+    fault_point("snapshot")
+    say("Checking seed files and corpus ...")
+    validation = check(inputs)
+    for warning in validation.warnings:
+        say(f"warning: {warning}")
+    if validate_first and validation.problems:
+        raise SeedError(validation.problems)
+    registered = set(validation.corpus_files)
+    for path in (inputs / "corpus").glob("*.txt"):
+        if path.name not in registered:
+            path.unlink()
+    write_located(validation, inputs)
+    fault_point("validate")
+    building = partial / layout.db.name
     say(f"Building into {building} ...")
-    proc = run_dbt(project_dir, ["build"], building, echo)
+    proc = run_dbt(inputs, ["build"], building, echo)
     if proc.returncode != 0:
-        report = _failure_report(project_dir, building, proc.stdout)
-        raise BuildError(
-            f"dbt build failed; the published warehouse {db_path} was left as it was.\n{report}\n"
-            f"(The failed build is kept at {building} for inspection.)"
-        )
+        if "No space left on device" in proc.stdout:
+            raise OSError(errno.ENOSPC, "No space left on device (reported by dbt)")
+        report = _failure_report(inputs, building, proc.stdout)
+        raise BuildError(f"dbt build failed; the published warehouse {layout.db} was left as it was.\n{report}")
+    fault_point("dbt")
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
-    export_parquet(building, db_path.parent / "parquet")
-    os.replace(building, db_path)
-    counts = mart_row_counts(db_path)
-    return BuildResult(db_path, time.monotonic() - started, counts)
+    export_parquet(building, partial / "parquet")
+    fault_point("parquet")
+    for scratch in ("target", "logs"):
+        shutil.rmtree(inputs / scratch, ignore_errors=True)
+    release = layout.releases / release_id
+    partial.rename(release)
+    try:
+        fault_point("release")
+        _publish(layout, release)
+    except BaseException:
+        if layout.published_release() != release:
+            shutil.rmtree(release, ignore_errors=True)
+        raise
+    fault_point("switch")
+    _collect_garbage(layout)
+    counts = mart_row_counts(layout.db)
+    return BuildResult(layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings))
+
+
+def _symlink(target: str, link: Path) -> None:
+    """Point `link` at `target` atomically (a new link renamed over the old one)."""
+    tmp = link.with_name(f".{link.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target)
+    os.replace(tmp, link)
+
+
+def _publish(layout: Layout, release: Path) -> None:
+    """The one switch: `current` -> the new release. Then make sure the stable paths go through `current`
+    (only the first build after the earlier in-place layout replaces a plain file or folder here)."""
+    _symlink(os.path.relpath(release, layout.folder), layout.current)
+    db_target = f"current/{layout.db.name}"
+    if not layout.db.is_symlink() or os.readlink(layout.db) != db_target:
+        _symlink(db_target, layout.db)
+    if not layout.parquet.is_symlink() or os.readlink(layout.parquet) != "current/parquet":
+        if layout.parquet.is_dir() and not layout.parquet.is_symlink():
+            old = layout.folder / f"parquet.old-{os.getpid()}"
+            layout.parquet.rename(old)
+            _symlink("current/parquet", layout.parquet)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            _symlink("current/parquet", layout.parquet)
+
+
+def _open_paths() -> set[str]:
+    """Files any process of ours has open (Linux /proc); empty where /proc is not available."""
+    paths: set[str] = set()
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        with contextlib.suppress(OSError):
+            for fd in fd_dir.iterdir():
+                with contextlib.suppress(OSError):
+                    paths.add(os.readlink(fd))
+    return paths
+
+
+def _collect_garbage(layout: Layout, keep: int = 2) -> None:
+    """Remove releases older than the current and the previous one, unless a process still has them open."""
+    releases = sorted(p for p in layout.releases.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
+    current = layout.published_release()
+    old = [p for p in releases if p != current][: -(keep - 1) or None] if len(releases) > keep else []
+    if not old:
+        return
+    in_use = _open_paths()
+    for release in old:
+        prefix = str(release.resolve()) + os.sep
+        if any(path.startswith(prefix) for path in in_use):
+            continue
+        shutil.rmtree(release, ignore_errors=True)

@@ -3,21 +3,24 @@
 militancy build                 validate seeds, build + test into a new file, publish it atomically
 militancy test                  every check: generated files, ruff, sqlfluff, build, docs, metadata, pytest
 militancy validate              check the seed CSVs only (file, line and column of every problem)
-militancy query "SQL"           run SQL read-only against the published warehouse (--format table|csv|json)
+militancy query "SQL"           run one read statement against the published warehouse in a sandbox
+                                (--format table|csv|json, --file F or - for stdin, --analysis NAME --var k=v)
 militancy docs                  write the static dbt docs site to site/docs.html
 militancy serve-docs            serve site/ on http://127.0.0.1:8080
 militancy report                write the static HTML report to site/report.html
 militancy gen-yml [--check]     regenerate (or check) the YAML derived from the seed schema
 militancy doc-info FILE         sha256 and character count of a corpus file, for documents.csv
+
+Every failure is a message and exit code 1; `militancy --debug ...` shows the traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import json
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -27,7 +30,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import build as builder
-from militancy import dbt_properties
+from militancy import dbt_properties, readonly, textcheck
 from militancy.validate import SeedError, validate
 
 
@@ -45,7 +48,7 @@ def _step(name: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     root = project_root()
-    db = Path(args.db).resolve() if args.db else None
+    db = Path(args.db).absolute() if args.db else None
     try:
         result = builder.build(root, db)
     except SeedError as exc:
@@ -54,7 +57,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     except builder.BuildError as exc:
         print(f"militancy build: {exc}", file=sys.stderr)
         return 1
-    print(f"\nWarehouse published: {result.path}  ({result.seconds:.1f} s)")
+    print(f"\nWarehouse published: {result.path} -> {result.release}  ({result.seconds:.1f} s)")
+    for warning in result.warnings:
+        print(f"warning: {warning}")
     print("Rows per mart:")
     for table, count in result.mart_rows.items():
         print(f"  marts.{table:<32} {count:>8}")
@@ -107,10 +112,12 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     root = project_root()
     try:
-        validate(root)
+        result = validate(root)
     except SeedError as exc:
         print(exc, file=sys.stderr)
         return 1
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print("seeds ok")
     return 0
 
@@ -120,59 +127,132 @@ def cmd_gen_yml(args: argparse.Namespace) -> int:
 
 
 def cmd_doc_info(args: argparse.Namespace) -> int:
-    data = Path(args.file).read_bytes()
-    print(f"sha256={hashlib.sha256(data).hexdigest()} char_count={len(data.decode('utf-8'))}")
+    path = Path(args.file)
+    if not path.exists():
+        print(f"militancy doc-info: no such file: {path}", file=sys.stderr)
+        return 1
+    if not path.is_file():
+        print(f"militancy doc-info: {path} is not a file", file=sys.stderr)
+        return 1
+    data = path.read_bytes()
+    text, problem = textcheck.decode_utf8(data, str(path))
+    if problem:
+        print(f"militancy doc-info: {problem}", file=sys.stderr)
+        return 1
+    assert text is not None
+    print(f"sha256={hashlib.sha256(data).hexdigest()} char_count={len(text)}")
     return 0
+
+
+def _parse_vars(pairs: Sequence[str]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"--var takes NAME=VALUE, got {pair!r}")
+        values[name] = int(value) if re.fullmatch(r"-?[0-9]+", value) else value
+    return values
+
+
+def compile_analysis(root: Path, db: Path, name: str, variables: dict[str, object]) -> str:
+    """Compile analyses/<name>.sql with dbt (profile target `reader`: the warehouse attached read-only)."""
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name) or not (root / "analyses" / f"{name}.sql").is_file():
+        known = sorted(p.stem for p in (root / "analyses").glob("*.sql"))
+        raise ValueError(f"no analysis {name!r}; known: {', '.join(known)}")
+    readonly.ensure_readable(db)
+    args = ["compile", "--select", name, "--target", "reader", "--vars", json.dumps(variables), "--quiet"]
+    compiled = root / "target" / "compiled" / "militancy" / "analyses" / f"{name}.sql"
+    compiled.unlink(missing_ok=True)
+    proc = builder.run_dbt(root, args, db.absolute())
+    if proc.returncode != 0 or not compiled.exists():
+        lines = [line for line in proc.stdout.splitlines() if line.strip()]
+        raise ValueError(f"analysis {name} does not compile: {' '.join(lines[-3:])[:400]}")
+    return compiled.read_text(encoding="utf-8")
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     root = project_root()
     db = Path(args.db) if args.db else builder.db_path_from_env(root)
-    if not db.exists():
-        print(f"militancy query: no warehouse at {db}; run `make build` first", file=sys.stderr)
+    sources = [bool(args.sql), bool(args.file), bool(args.analysis)]
+    if sum(sources) != 1:
+        print("militancy query: give exactly one of SQL, --file PATH (- for stdin) or --analysis NAME", file=sys.stderr)
+        return 1
+    if args.var and not args.analysis:
+        print("militancy query: --var goes with --analysis", file=sys.stderr)
         return 1
     try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            cursor = con.execute(args.sql)
-            columns = [d[0] for d in cursor.description] if cursor.description else []
-            rows = cursor.fetchall()
-    except duckdb.Error as exc:
+        if args.analysis:
+            sql = compile_analysis(root, db, args.analysis, _parse_vars(args.var))
+        elif args.file:
+            sql = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        else:
+            sql = sys.stdin.read() if args.sql == "-" else args.sql
+        columns, rows = readonly.run_read_only(db, sql)
+    except (readonly.RefusedStatement, readonly.WarehouseUnavailable, ValueError, OSError) as exc:
         print(f"militancy query: {exc}", file=sys.stderr)
         return 1
-    print(format_rows(columns, rows, args.format), end="")
+    except duckdb.Error as exc:
+        print(f"militancy query: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    print(format_rows(columns, rows, args.format, raw_csv=args.raw_csv, max_width=args.max_width), end="")
     return 0
 
 
-def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\r\n", "\n").replace("\n", "\u21b5").replace("\t", " ")
+
+
+def format_rows(columns: list[str], rows: list[tuple], fmt: str, raw_csv: bool = False, max_width: int = 60) -> str:
+    """json and csv are always whole (csv with formula cells neutralised unless raw_csv); a table cuts values
+    longer than max_width (0: never) with a visible mark and says so below it. Line breaks show as \u21b5."""
     if fmt == "json":
         return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return out.getvalue()
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+        return readonly.to_csv(columns, rows, raw=raw_csv)
+    cells = [[_cell(v) for v in row] for row in rows]
+    natural = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [min(max_width, w) if max_width > 0 else w for w in natural]
+    cut = 0
+
+    def fit(value: str, width: int) -> str:
+        nonlocal cut
+        if len(value) <= width:
+            return value.ljust(width)
+        cut += 1
+        return value[: width - 1] + "\u2026"
 
     def line(values: Sequence[str]) -> str:
-        return " | ".join(v[:w].ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+        return " | ".join(fit(v, w) for v, w in zip(values, widths, strict=True)).rstrip()
 
     parts = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
     parts.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if cut:
+        parts.append(
+            f"({cut} value{'s' if cut != 1 else ''} cut at {max_width} characters, marked \u2026: "
+            "--max-width 0 shows them whole; --format csv or json never cuts)"
+        )
     return "\n".join(parts) + "\n"
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
+    """Generate the docs site reading the published warehouse only through a read-only attach (target reader)."""
     root = project_root()
     db = builder.db_path_from_env(root)
-    proc = builder.run_dbt(root, ["docs", "generate", "--static"], db)
+    try:
+        readonly.ensure_readable(db)
+    except readonly.WarehouseUnavailable as exc:
+        print(f"militancy docs: {exc}", file=sys.stderr)
+        return 1
+    proc = builder.run_dbt(root, ["docs", "generate", "--static", "--target", "reader"], db.absolute())
     if proc.returncode != 0:
-        print(proc.stdout[-3000:], file=sys.stderr)
+        lines = [line for line in proc.stdout.splitlines() if line.strip()]
+        print(f"militancy docs: dbt docs generate failed: {' '.join(lines[-3:])[:500]}", file=sys.stderr)
         return 1
     site = root / "site"
     site.mkdir(exist_ok=True)
-    (site / "docs.html").write_bytes((root / "target" / "static_index.html").read_bytes())
+    shutil.copyfile(root / "target" / "static_index.html", site / "docs.html")
     print(f"Docs site written: {site / 'docs.html'}")
     return 0
 
@@ -197,8 +277,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     root = project_root()
     db = builder.db_path_from_env(root)
-    if not db.exists():
-        print(f"militancy report: no warehouse at {db}; run `make build` first", file=sys.stderr)
+    try:
+        readonly.ensure_readable(db)
+    except readonly.WarehouseUnavailable as exc:
+        print(f"militancy report: {exc}", file=sys.stderr)
         return 1
     out = write_report(db, root / "site" / "report.html")
     print(f"Report written: {out}")
@@ -213,9 +295,18 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
     sub.add_parser("test", help="run every check").set_defaults(func=cmd_test)
     sub.add_parser("validate", help="check the seed CSVs").set_defaults(func=cmd_validate)
-    q = sub.add_parser("query", help="run read-only SQL against the warehouse")
-    q.add_argument("sql")
+    q = sub.add_parser("query", help="run one read statement against the warehouse (sandboxed)")
+    q.add_argument("sql", nargs="?", help="the SQL (- reads it from stdin)")
+    q.add_argument("--file", help="read the SQL from this file (- for stdin)")
+    q.add_argument("--analysis", help="run analyses/NAME.sql, compiled by dbt")
+    q.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a variable of the analysis")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--max-width", type=int, default=60, help="table format: cut longer values, marked (0: never)")
+    q.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: do not prefix formula-like cells (=, +, -, @, tab, CR) with an apostrophe",
+    )
     q.add_argument("--db", help="warehouse file (default: the published one)")
     q.set_defaults(func=cmd_query)
     sub.add_parser("docs", help="write site/docs.html").set_defaults(func=cmd_docs)
@@ -233,8 +324,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return int(args.func(args))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    args = parser().parse_args([a for a in argv if a != "--debug"])
+    args.debug = debug
+    try:
+        return int(args.func(args))
+    except (KeyboardInterrupt, builder.Interrupted) as exc:
+        if args.debug:
+            raise
+        reason = str(exc) if isinstance(exc, builder.Interrupted) else "interrupted"
+        print(f"militancy {args.command}: {reason}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"militancy {args.command}: {message[:1000]} (run with --debug for the traceback)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

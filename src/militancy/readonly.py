@@ -1,0 +1,109 @@
+"""Every read of the published warehouse: read-only, and for user SQL a sandbox that cannot change or leak anything.
+
+User SQL (`militancy query`) runs in an in-memory DuckDB with the published file attached read-only as
+`militancy`; then external access (files, URLs), extension auto-install/auto-load and every configuration change
+are switched off and the configuration is locked. Only read statements (SELECT, including WITH, VALUES, FROM,
+DESCRIBE, SHOW, SUMMARIZE, and EXPLAIN) are accepted: the statement types come from DuckDB's own parser.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import duckdb
+
+READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
+# Cells a spreadsheet would run as a formula (OWASP's CSV-injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The published warehouse is missing, or a writer holds it."""
+
+
+class RefusedStatement(ValueError):
+    """The SQL is not a single read statement."""
+
+
+def _describe_lock(db: Path, exc: duckdb.Error) -> str:
+    return (
+        f"the warehouse {db} is locked by a process that has it open read-write; close that connection "
+        "(BI tools must open it read-only) and try again" + (f" ({str(exc).splitlines()[0][:200]})" if str(exc) else "")
+    )
+
+
+def open_readonly(db: Path) -> duckdb.DuckDBPyConnection:
+    """A plain read-only connection to the published file, with one-line errors for missing and locked files."""
+    if not db.exists():
+        raise WarehouseUnavailable(f"no warehouse at {db}; run `make build` first")
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseUnavailable(_describe_lock(db, exc)) from exc
+        raise WarehouseUnavailable(f"cannot open {db}: {str(exc).splitlines()[0]}") from exc
+
+
+def ensure_readable(db: Path) -> None:
+    """Fail with a one-line message now, rather than in a child process, if the warehouse cannot be read."""
+    open_readonly(db).close()
+
+
+def check_read_only_sql(sql: str) -> None:
+    """Accept exactly one read statement; refuse anything else with a one-line reason."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise RefusedStatement(str(exc).splitlines()[0]) from exc
+    if not statements:
+        raise RefusedStatement("no SQL statement given")
+    if len(statements) > 1:
+        raise RefusedStatement(f"one statement at a time ({len(statements)} given)")
+    kind = statements[0].type
+    if kind not in READ_STATEMENTS:
+        raise RefusedStatement(
+            f"only read statements (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN) are allowed; this is {kind.name}"
+        )
+
+
+def sandbox(db: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with `db` attached read-only as `militancy`, no file or network access, no extension
+    loading, and a locked configuration."""
+    ensure_readable(db)
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    try:
+        escaped = str(db.resolve()).replace("'", "''")
+        con.execute(f"attach '{escaped}' as militancy (read_only)")
+        con.execute("use militancy")
+        con.execute("set enable_external_access = false")
+        con.execute("set lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def run_read_only(db: Path, sql: str) -> tuple[list[str], list[tuple]]:
+    check_read_only_sql(sql)
+    with sandbox(db) as con:
+        cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        return columns, cursor.fetchall()
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would evaluate as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(columns: list[str], rows: list[tuple], raw: bool = False) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns if raw else [spreadsheet_safe(c) for c in columns])
+    for row in rows:
+        writer.writerow(row if raw else [spreadsheet_safe(v) for v in row])
+    return out.getvalue()
