@@ -11,8 +11,8 @@ Rules (documented in docs/curation.md):
 - Newlines in seed CSVs: read as dbt's seed loader reads them (universal newlines: CRLF and CR become LF, also
   inside quoted fields). Line numbers count LF only, so a U+2028 inside a field does not shift them. Corpus
   documents are read byte for byte (no newline translation), as DuckDB's read_text reads them.
-- Which occurrence of a quote counts: the first one that lies in article text (not inside a page-chrome,
-  reader-comments, tags, references or author-note region). A quote found only inside such regions is an error.
+- Which occurrence of a quote counts: the first one that lies wholly in article text (overlapping no page-chrome,
+  reader-comments, tags, references or author-note region). A quote with no such occurrence is an error.
 - A region runs from the first occurrence of its first words to the end of the first occurrence of its last words
   at or after them; last words found only before the first words are an error.
 """
@@ -187,13 +187,14 @@ def occurrences(text: str, needle: str) -> list[int]:
 
 
 def locate_quote(text: str, quote: str, excluded: list[tuple[int, int]]) -> Location:
-    """The occurrence that counts is the first one not inside an excluded (non-article) region."""
+    """The occurrence that counts is the first one that lies wholly in article text: it does not overlap any
+    excluded (non-article) region, so a quote running from the article into an author note does not count."""
     starts = occurrences(text, quote)
     if not starts:
         return Location(-1, -1, 0, False)
     for start in starts:
         end = start + len(quote)
-        if not any(s <= start and end <= e for s, e in excluded):
+        if not any(start < e and s < end for s, e in excluded):
             return Location(start, end, len(starts), True)
     return Location(starts[0], starts[0] + len(quote), len(starts), False)
 

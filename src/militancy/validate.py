@@ -428,7 +428,14 @@ def check_quotes(
                 problems.append(_p(row, line, col, f"not found in {document_id}: {quote[:80]!r}; {hint}", seed))
             elif not where.is_in_article_text:
                 problems.append(
-                    _p(row, line, col, "quote is found only in page chrome, reader comments or references", seed)
+                    _p(
+                        row,
+                        line,
+                        col,
+                        "quote is found only in, or running into, page chrome, reader comments, tags, references "
+                        "or an author note",
+                        seed,
+                    )
                 )
             located.append(
                 {
