@@ -69,7 +69,6 @@ def test_dates_outside_the_window_are_refused() -> None:
         ("two\nlines", False, "U+000A"),
         ("two\nlines", True, None),
         ("a\u2028b", False, "U+2028"),
-        ("NULL", False, "loaded as NULL"),
         ("x" * (textcheck.MAX_FIELD_CHARS + 1), True, "over the limit"),
     ],
 )
@@ -128,3 +127,19 @@ def test_near_match_points_at_the_closest_passage() -> None:
     assert "closest passage at character 24" in explanation
     assert "the quote has '6 soldiers" in explanation and "the document '5 soldiers" in explanation
     assert "resembles it" in textcheck.near_match(document, "Completely unrelated words about something")
+
+
+def test_canonical_csv_loads_back_exactly_as_dbt_duckdb_loads_seeds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """dbt-duckdb loads a seed with DuckDB's `COPY ... FROM (FORMAT CSV, HEADER TRUE)`: what it loads from the
+    canonical CSV is exactly the values the validator read (NULL for empty)."""
+    values = [
+        ["a", 'He said "no", twice.\nSecond line', "null", "x\u2028y", ""],
+        ["b", "", "NA", "  inner  spaces  ", "\u2019curly\u2019 \u2014 \u0418\u0441\u043b\u043e\u043c"],
+    ]
+    path = tmp_path / "seed.csv"
+    path.write_text(textcheck.canonical_csv(["k", "c1", "c2", "c3", "c4"], values), encoding="utf-8", newline="")
+    with duckdb.connect() as con:
+        con.execute("create table t (k varchar, c1 varchar, c2 varchar, c3 varchar, c4 varchar)")
+        con.execute(f"copy t from '{path}' (format csv, header true, delimiter ',')")
+        loaded = [list(r) for r in con.execute("select * from t order by k").fetchall()]
+    assert loaded == [[v or None for v in row] for row in values]

@@ -36,7 +36,9 @@ from pathlib import Path
 
 import duckdb
 
+from militancy import textcheck
 from militancy.export import export_parquet
+from militancy.seed_schema import SEEDS
 from militancy.textcheck import Problem
 from militancy.validate import SeedError, Validation, check
 
@@ -335,10 +337,14 @@ def _exclusive_build_lock(layout: Layout) -> Iterator[None]:
 
 
 def _remove_leftovers(layout: Layout) -> None:
-    """Partial folders of killed builds, temporary links, and the files of the earlier in-place layout."""
+    """Partial folders and never-published releases of killed builds, temporary links, and the files of the
+    earlier in-place layout. (Builds run one at a time, so a release newer than the published one was never
+    published.)"""
+    current = layout.published_release()
     if layout.releases.is_dir():
-        for path in layout.releases.glob("*.partial"):
-            shutil.rmtree(path, ignore_errors=True)
+        for path in layout.releases.iterdir():
+            if path.name.endswith(".partial") or current is None or path.name > current.name:
+                shutil.rmtree(path, ignore_errors=True)
     for name in (".current.tmp", f"{layout.db.name}.tmp", "parquet.tmp"):
         (layout.folder / name).unlink(missing_ok=True)
     building = layout.db.with_name(layout.db.name + ".building")
@@ -365,6 +371,22 @@ def snapshot(project_dir: Path, inputs: Path) -> None:
                 shutil.copy2(src, inputs / folder / src.name)
             elif src.is_dir():  # a folder where a file belongs: keep it, so the validator names it
                 (inputs / folder / src.name).mkdir()
+
+
+def write_checked_seeds(validation: Validation, inputs: Path) -> None:
+    """Replace the snapshot's seed files by the values the validator read, as canonical CSV, so dbt loads exactly
+    what was checked (whatever the newlines, quoting or byte-order mark of the curator's file). Files that are
+    not seeds of the schema are removed from the snapshot: dbt loads nothing unchecked."""
+    for path in (inputs / "seeds").iterdir():
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.suffix == ".csv" and path.stem not in SEEDS:
+            path.unlink()
+    for name, seed in SEEDS.items():
+        rows = [[row[c] for c in seed.column_names] for _, row in validation.tables.get(name, [])]
+        (inputs / "seeds" / f"{name}.csv").write_text(
+            textcheck.canonical_csv(list(seed.column_names), rows), encoding="utf-8", newline=""
+        )
 
 
 def write_located(validation: Validation, inputs: Path) -> None:
@@ -417,6 +439,7 @@ def _build_release(
     for path in (inputs / "corpus").glob("*.txt"):
         if path.name not in registered:
             path.unlink()
+    write_checked_seeds(validation, inputs)
     write_located(validation, inputs)
     fault_point("validate")
     building = partial / layout.db.name
@@ -485,15 +508,17 @@ def _open_paths() -> set[str]:
     return paths
 
 
-def _collect_garbage(layout: Layout, keep: int = 2) -> None:
-    """Remove releases older than the current and the previous one, unless a process still has them open."""
-    releases = sorted(p for p in layout.releases.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
+def _collect_garbage(layout: Layout) -> None:
+    """Remove releases older than the previous one (a reader may have resolved the link just before the switch),
+    unless a process still has a file of them open."""
     current = layout.published_release()
-    old = [p for p in releases if p != current][: -(keep - 1) or None] if len(releases) > keep else []
-    if not old:
+    if current is None:
+        return
+    older = sorted(p for p in layout.releases.iterdir() if p.is_dir() and p.name < current.name)
+    if len(older) <= 1:
         return
     in_use = _open_paths()
-    for release in old:
+    for release in older[:-1]:
         prefix = str(release.resolve()) + os.sep
         if any(path.startswith(prefix) for path in in_use):
             continue

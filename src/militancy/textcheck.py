@@ -8,9 +8,11 @@ quote counts, and the warehouse cannot disagree with the validator about where a
 Rules (documented in docs/curation.md):
 - Decoding: UTF-8, strict. A byte-order mark or an invalid byte (a Latin-1 or Windows-1252 file) is one encoding
   problem naming file, line and byte; nothing else is reported for that file.
-- Newlines in seed CSVs: read as dbt's seed loader reads them (universal newlines: CRLF and CR become LF, also
-  inside quoted fields). Line numbers count LF only, so a U+2028 inside a field does not shift them. Corpus
-  documents are read byte for byte (no newline translation), as DuckDB's read_text reads them.
+- Newlines in seed CSVs: universal newlines (CRLF and CR become LF, also inside quoted fields). Line numbers
+  count LF only, so a U+2028 inside a field does not shift them. The build then writes the values read here to
+  the snapshot as canonical CSV (LF, non-empty fields quoted, empty fields bare = NULL) for dbt-duckdb's loader
+  (DuckDB's CSV reader), so the warehouse holds exactly the values checked here. Corpus documents are read byte
+  for byte (no newline translation), as DuckDB's read_text reads them.
 - Which occurrence of a quote counts: the first one that lies wholly in article text (overlapping no page-chrome,
   reader-comments, tags, references or author-note region). A quote with no such occurrence is an error.
 - A region runs from the first occurrence of its first words to the end of the first occurrence of its last words
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 csv.field_size_limit(2**31 - 1)
 
-# dbt's seed loader (Python's csv module) refuses fields over 131,072 characters; stay clearly below it.
+# dbt reads every seed with Python's csv module (agate), which refuses fields over 131,072 characters.
 MAX_FIELD_CHARS = 100_000
 INT32 = (-(2**31), 2**31 - 1)
 # Dates must fall in this window (and not after the document was written): the year spine covers 1900-2099.
@@ -40,8 +42,6 @@ MIN_QUOTE_CHARS = 12
 MIN_QUOTE_WORDS = 2
 # A region's first or last words must be at least this long.
 MIN_REGION_WORDS_CHARS = 6
-# Values dbt's seed loader turns into NULL (agate's null values for text columns), compared case-insensitively.
-LOADER_NULLS = ("null",)
 
 _INT = re.compile(r"-?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -102,7 +102,7 @@ def decode_utf8(data: bytes, file: str) -> tuple[str | None, Problem | None]:
 
 
 def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield (first line number, fields) per CSV record, reading newlines exactly as dbt's seed loader does.
+    """Yield (first line number, fields) per CSV record, with universal newlines.
     Raises csv.Error (with `line` set as an attribute) on malformed CSV."""
     reader = csv.reader(io.StringIO(text, newline=None), strict=True)
     while True:
@@ -131,8 +131,6 @@ def field_problem(value: str, multiline: bool) -> str | None:
                 ord(char), "control character"
             )
             return f"contains U+{ord(char):04X} ({name}) at character {position + 1}; not allowed in this column"
-    if value.strip().lower() in LOADER_NULLS:
-        return f"{value!r} would be loaded as NULL by dbt; leave the field empty for unknown"
     return None
 
 
@@ -362,3 +360,13 @@ def _closest_passage(text: str, quote: str) -> str:
         f"closest passage at character {start} ({ratio:.0%} similar): {passage[:120]!r}; first difference at "
         f"character {first + 1} of the quote: the quote has {want!r}, the document {got!r}"
     )
+
+
+def canonical_csv(header: list[str], rows: list[list[str]]) -> str:
+    """CSV that DuckDB's reader (dbt-duckdb's seed loader) reads back to exactly these values: LF line ends,
+    non-empty fields quoted (embedded quotes doubled), empty fields bare, which DuckDB reads as NULL."""
+
+    def field(value: str) -> str:
+        return '"' + value.replace('"', '""') + '"' if value else ""
+
+    return "".join(",".join(field(v) for v in row) + "\n" for row in [header, *rows])

@@ -141,7 +141,6 @@ def check_values(
             unsafe = textcheck.field_problem(value, col.name in multiline)
             if unsafe:
                 problems.append(_p(row, line, col.name, unsafe, seed))
-                row[col.name] = ""  # do not check an unloadable value further
                 continue
             if value != value.strip():
                 problems.append(_p(row, line, col.name, "leading or trailing white space", seed))
