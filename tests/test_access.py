@@ -4,6 +4,7 @@ the docs site and the report, each exercised for real on a built warehouse."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -169,8 +170,10 @@ def test_report_draws_every_chart(built: BuildResult, tmp_path: Path) -> None:
 
 
 def test_docs_site_renders_the_marts(built: BuildResult, tmp_path: Path) -> None:
+    """Built while a BI tool holds the published file open read-only, as the README advises."""
     root = built.path.parent.parent
-    proc = _militancy("docs", cwd=root)
+    with duckdb.connect(str(built.path), read_only=True):
+        proc = _militancy("docs", cwd=root)
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = root / "site" / "docs.html"
     dom = dump_dom(page, tmp_path / "chromium", budget_ms=15000)
@@ -212,3 +215,154 @@ def test_cli_report_and_serve_docs(built: BuildResult) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# --- the query surface cannot change or leak anything ---------------------------------------------------------
+
+HOSTILE = [
+    ("attach '{db}' as w; drop table w.marts.fct_events", "one statement at a time"),
+    ("attach '{db}' as w", "this is ATTACH"),
+    ("copy (select 1) to '{db}'", "this is COPY"),
+    ("copy marts.fct_events to '{root}/leak.csv'", "this is COPY"),
+    ("export database '{root}/dump'", "this is EXPORT"),
+    ("select * from read_text('/etc/hostname')", "Permission Error"),
+    ("select * from read_csv('/etc/passwd')", "Permission Error"),
+    ("select * from glob('/*')", "Permission Error"),
+    ("select * from read_parquet('https://example.com/x.parquet')", "Permission Error"),
+    ("install httpfs", "this is LOAD"),
+    ("load '/tmp/evil.duckdb_extension'", "this is LOAD"),
+    ("set enable_external_access = true", "this is SET"),
+    ("select 1; drop table marts.fct_events", "one statement at a time"),
+    ("create table marts.x as select 1", "this is CREATE"),
+    ("drop table marts.fct_events", "this is DROP"),
+    ("call pragma_version()", "this is CALL"),
+    ("checkpoint", "this is CALL"),
+]
+
+
+@pytest.mark.parametrize(("sql", "refusal"), HOSTILE)
+def test_hostile_queries_are_refused_in_one_line(
+    built: BuildResult, sql: str, refusal: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from militancy.cli import main
+
+    root = built.path.parent.parent
+    monkeypatch.chdir(root)
+    before = hashlib.sha256(built.path.read_bytes()).hexdigest()
+    assert main(["query", sql.format(db=built.path, root=root), "--db", str(built.path)]) == 1
+    err = capsys.readouterr().err
+    assert refusal in err and len(err.strip().splitlines()) == 1, err
+    assert hashlib.sha256(built.path.read_bytes()).hexdigest() == before
+    assert not (root / "leak.csv").exists() and not (root / "dump").exists()
+
+
+def test_read_statements_still_work(built: BuildResult, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from militancy.cli import main
+
+    monkeypatch.chdir(built.path.parent.parent)
+    for sql in ("describe marts.fct_events", "show tables", "summarize marts.dim_documents", "explain select 1"):
+        assert main(["query", sql, "--db", str(built.path)]) == 0, capsys.readouterr().err
+
+
+def test_csv_output_neutralises_formula_cells(built: BuildResult, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from militancy.cli import main
+
+    monkeypatch.chdir(built.path.parent.parent)
+    sql = "select '=HYPERLINK(\"http://x\",\"y\")' as a, '+1' as b, '@SUM(A1)' as c, -5 as d, 'plain' as e"
+    assert main(["query", sql, "--db", str(built.path), "--format", "csv"]) == 0
+    row = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1]
+    assert row == ['\'=HYPERLINK("http://x","y")', "'+1", "'@SUM(A1)", "-5", "plain"]
+    assert main(["query", sql, "--db", str(built.path), "--format", "csv", "--raw-csv"]) == 0
+    assert list(csv.reader(io.StringIO(capsys.readouterr().out)))[1][0] == '=HYPERLINK("http://x","y")'
+
+
+def test_query_never_cuts_silently_and_reads_sql_from_files(built: BuildResult, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from militancy.cli import main
+
+    root = built.path.parent.parent
+    monkeypatch.chdir(root)
+    sql = "select quote from marts.fct_evidence where length(quote) > 100 order by evidence_id limit 3"
+    assert main(["query", sql, "--db", str(built.path)]) == 0
+    table = capsys.readouterr().out
+    assert sum(line.endswith("\u2026") for line in table.splitlines()) == 3
+    assert "(3 values cut at 60 characters" in table
+    assert main(["query", sql, "--db", str(built.path), "--max-width", "0"]) == 0
+    whole = capsys.readouterr().out
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        quotes = [q for (q,) in con.execute(sql).fetchall()]
+    assert "cut at" not in whole and all(q.replace("\n", "\u21b5") in whole for q in quotes)
+    (root / "q.sql").write_text(sql, encoding="utf-8")
+    assert main(["query", "--file", str(root / "q.sql"), "--db", str(built.path), "--format", "json"]) == 0
+    quotes = [r["quote"] for r in json.loads(capsys.readouterr().out)]
+    assert len(quotes) == 3 and all(len(q) > 100 for q in quotes)
+    proc = subprocess.run(
+        [str(BIN / "militancy"), "query", "-", "--db", str(built.path), "--format", "csv"],
+        input="select 41 + 1 as answer",
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.stdout.splitlines() == ["answer", "42"]
+
+
+def test_analysis_by_name_with_variables(built: BuildResult) -> None:
+    root = built.path.parent.parent
+    args = ["query", "--analysis", "leaders_in_year", "--var", "year=2004", "--db", str(built.path), "--format", "json"]
+    proc = _militancy(*args, cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    leaders = {(r["group_name"], r["person_name"]) for r in json.loads(proc.stdout)}
+    assert ("Islamic Movement of Uzbekistan", "Tahir Yuldashev") in leaders
+    assert ("Islamic Movement of Uzbekistan", "Abu Usman Adil") not in leaders, "he led from 2009"
+
+
+def _hold_writer(db: Path) -> subprocess.Popen[str]:
+    """Another process with the published file open read-write (a misconfigured notebook)."""
+    code = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(120)"
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    return holder
+
+
+def test_report_docs_and_query_give_one_line_while_a_writer_holds_the_file(project: Path) -> None:
+    db = project / "warehouse" / "militancy.duckdb"
+    (project / "warehouse" / "releases" / "x").mkdir(parents=True)
+    with duckdb.connect(str(project / "warehouse" / "releases" / "x" / "militancy.duckdb")) as con:
+        con.execute("create schema marts; create table marts.t as select 1 as x")
+    db.symlink_to("releases/x/militancy.duckdb")
+    holder = _hold_writer(db)
+    try:
+        env = {"MILITANCY_DB_PATH": str(db)}
+        for args in (["report"], ["docs"], ["query", "select 1"]):
+            proc = subprocess.run(
+                [str(BIN / "militancy"), *args],
+                cwd=project,
+                env={**os.environ, **env},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert proc.returncode == 1, args
+            assert len(proc.stderr.strip().splitlines()) == 1 and "locked by a process" in proc.stderr, proc.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_doc_info_messages_and_debug_tracebacks(tmp_path: Path, project: Path) -> None:
+    missing = _militancy("doc-info", str(tmp_path / "nope.txt"), cwd=project)
+    assert (
+        missing.returncode == 1 and missing.stderr.strip() == f"militancy doc-info: no such file: {tmp_path}/nope.txt"
+    )
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Dushanbe caf\xe9\n")
+    bad = _militancy("doc-info", str(latin), cwd=project)
+    assert bad.returncode == 1 and "not UTF-8" in bad.stderr and "Traceback" not in bad.stderr
+    (project / "seeds" / "entities.csv").unlink()
+    (project / "seeds" / "entities.csv").mkdir()
+    quiet = _militancy("build", cwd=project)
+    assert quiet.returncode == 1 and "is a folder" in quiet.stderr and "Traceback" not in quiet.stderr
+    crash = _militancy("query", "select 1", "--db", str(tmp_path), cwd=project)
+    assert crash.returncode == 1 and len(crash.stderr.strip().splitlines()) == 1
+    loud = _militancy("--debug", "report", cwd=project)
+    assert "no warehouse" in loud.stderr

@@ -129,7 +129,7 @@ def test_analyses_compile_and_answer(built) -> None:  # type: ignore[no-untyped-
     from militancy.build import run_dbt
 
     root = built.path.parent.parent
-    proc = run_dbt(root, ["compile", "--select", "path:analyses"], built.path)
+    proc = run_dbt(root, ["compile", "--select", "path:analyses", "--target", "reader"], built.path)
     assert proc.returncode == 0, proc.stdout[-2000:]
     compiled = sorted((root / "target" / "compiled" / "militancy" / "analyses").glob("*.sql"))
     assert len(compiled) >= 5
