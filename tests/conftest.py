@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from militancy.build import BuildResult, build
+from militancy.build import BuildResult, build, copy_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests/data", "corpus")
@@ -16,16 +15,7 @@ PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros",
 
 def copy_project(dest: Path) -> Path:
     """Copy what dbt needs (not the venv, target or warehouse) so a test can change it freely."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        target = dest / part
-        if src.is_dir():
-            shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, target)
-    return dest
+    return copy_parts(ROOT, dest, PROJECT_PARTS)
 
 
 @pytest.fixture()

@@ -142,3 +142,15 @@ def test_analyses_compile_and_answer(built) -> None:  # type: ignore[no-untyped-
     assert ("ev_1999_tashkent_bombings", "Islamic Movement of Uzbekistan") in accused
     leaders_2010 = {(row[0], row[1]) for row in results["leaders_in_year"]}
     assert ("Islamic Movement of Uzbekistan", "Abu Usman Adil") in leaders_2010
+
+
+def test_the_validators_date_window_lies_inside_the_year_spine(con: duckdb.DuckDBPyConnection) -> None:
+    """Dates the validator accepts (1900-01-01 .. today) always have a year in the spine the yearly marts use,
+    so no event can fall out of attacks_by_group_year (tests/data/assert_every_attack_is_counted_in_its_year.sql
+    checks the counts themselves)."""
+    from militancy import textcheck
+
+    low, high = con.execute(
+        "select min(calendar_year), max(calendar_year) from intermediate.int_years_spined"
+    ).fetchone()
+    assert low <= textcheck.EARLIEST_DATE.year and textcheck.latest_date().year <= high

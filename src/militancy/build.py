@@ -94,23 +94,28 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child between 
 
 
 @contextlib.contextmanager
-def _forwarding_signals(proc: subprocess.Popen[str], received: list[int]) -> Iterator[None]:
-    """While the child runs, SIGINT/SIGTERM go to it; the caller raises Interrupted once it has exited."""
+def _signal_handler(handler: Callable[[int, object], None]) -> Iterator[None]:
+    """Handle SIGINT and SIGTERM with `handler` inside the block (main thread only), then restore the old ones."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _forwarding_signals(proc: subprocess.Popen[str], received: list[int]) -> contextlib.AbstractContextManager[None]:
+    """While the child runs, SIGINT/SIGTERM go to it; the caller raises Interrupted once it has exited."""
 
     def forward(signum: int, _frame: object) -> None:
         received.append(signum)
         with contextlib.suppress(ProcessLookupError):
             proc.send_signal(signum)
 
-    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    return _signal_handler(forward)
 
 
 def run_dbt(
@@ -301,22 +306,13 @@ def _disk_full(layout: Layout, exc: BaseException) -> str:
     )
 
 
-@contextlib.contextmanager
-def _interruptible() -> Iterator[None]:
+def _interruptible() -> contextlib.AbstractContextManager[None]:
     """SIGINT/SIGTERM outside a dbt run raise Interrupted at once (cleanup then runs in `finally` blocks)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
 
     def stop(signum: int, _frame: object) -> None:
         raise Interrupted(signum)
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    return _signal_handler(stop)
 
 
 @contextlib.contextmanager
@@ -353,17 +349,24 @@ def _remove_leftovers(layout: Layout) -> None:
     shutil.rmtree(layout.folder / "parquet.building", ignore_errors=True)
 
 
-def snapshot(project_dir: Path, inputs: Path) -> None:
-    """Copy the project's dbt files, seeds and corpus once into `inputs` (the build reads nothing else)."""
-    inputs.mkdir(parents=True)
-    for part in DBT_PARTS:
-        src = project_dir / part
-        target = inputs / part
+def copy_parts(source: Path, dest: Path, parts: tuple[str, ...]) -> Path:
+    """Copy the named files and folders of a project (those that exist) from `source` into `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        src = source / part
+        target = dest / part
         if src.is_dir():
             shutil.copytree(src, target, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, target)
+    return dest
+
+
+def snapshot(project_dir: Path, inputs: Path) -> None:
+    """Copy the project's dbt files, seeds and corpus once into `inputs` (the build reads nothing else)."""
+    inputs.mkdir(parents=True)
+    copy_parts(project_dir, inputs, DBT_PARTS)
     for folder, pattern in (("seeds", "*"), ("corpus", "*.txt")):
         (inputs / folder).mkdir()
         for src in sorted((project_dir / folder).glob(pattern)):
@@ -455,6 +458,7 @@ def _build_release(
         con.execute("checkpoint")
     export_parquet(building, partial / "parquet")
     fault_point("parquet")
+    _keep_artifacts(inputs / "target", project_dir / "target")
     for scratch in ("target", "logs"):
         shutil.rmtree(inputs / scratch, ignore_errors=True)
     release = layout.releases / release_id
@@ -470,6 +474,14 @@ def _build_release(
     _collect_garbage(layout)
     counts = mart_row_counts(layout.db)
     return BuildResult(layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings))
+
+
+def _keep_artifacts(source: Path, target: Path) -> None:
+    """dbt's JSON artifacts (manifest, semantic manifest for MetricFlow, run results) go to the project's target/,
+    where `mf` and other dbt tools look for them."""
+    target.mkdir(exist_ok=True)
+    for artifact in source.glob("*.json"):
+        shutil.copy2(artifact, target / artifact.name)
 
 
 def _symlink(target: str, link: Path) -> None:

@@ -54,7 +54,9 @@ FIRST_DAY_COLUMNS = {
 }
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 # A by-reference figure: notes say  <prefix>_text '<phrase>' stands for '<words of the quote>'
-_STANDS_FOR = re.compile(r"(\w+)_text '([^']*)' stands for '([^']*)'")
+# (the prefixes are spelled out: a pattern like \w+_text backtracks quadratically on a long word)
+_PREFIXES = sorted({q for seed in SEEDS.values() for q in seed.quantities}, key=len, reverse=True)
+_STANDS_FOR = re.compile(rf"\b({'|'.join(_PREFIXES)})_text '([^']*)' stands for '([^']*)'")
 
 
 @dataclass
