@@ -62,6 +62,12 @@ supporting_quotes as (
 
 ),
 
+life_events as (
+
+    select * from {{ ref('stg_curation__entity_life_events') }}
+
+),
+
 main_quotes as (
 
     select
@@ -128,6 +134,14 @@ main_quotes as (
         quote,
         true as is_main_quote
     from designations
+    union all
+    select
+        'life_event' as fact_type,
+        life_event_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from life_events
 
 ),
 
