@@ -177,11 +177,14 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
         order by group_name, start_date, person_name
         """,
     )
+    undated = con.execute(
+        "select count(*) from marts.fct_leadership_tenures_resolved where is_leadership_role and start_date is null"
+    ).fetchone()[0]
     if not rows:
         return "<p>No dated leadership tenures.</p>"
     first = min(r["start_date"] for r in rows).year
     last = max((r["end_latest_date"] or r["start_latest_date"] or r["start_date"]).year for r in rows) + 2
-    width, row_h, left, top = 980, 22, 360, 24
+    width, row_h, left, top = 980, 22, 330, 24
     plot_w = width - left - 30
     height = top + row_h * len(rows) + 60
     span_days = (dt.date(last, 12, 31) - dt.date(first, 1, 1)).days
@@ -203,7 +206,7 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
         parts.append(f"<text x='{x:.1f}' y='{height - 40}' text-anchor='middle' font-size='10'>{year}</text>")
     for i, r in enumerate(rows):
         y = top + i * row_h
-        label = f"{r['group_name']}: {r['person_name']} ({r['worded_roles']}; {r['document_ids']})"
+        label = f"{r['group_name']}: {r['person_name']} ({r['role_category']})"
         parts.append(f"<text x='{left - 6}' y='{y + 14}' text-anchor='end' font-size='9'>{_e(label)}</text>")
         start, start_late = r["start_date"], r["start_latest_date"] or r["start_date"]
         basis = r["end_basis"]
@@ -217,16 +220,16 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
                 f"{r['end_date']} to {r['end_latest_date']}"
             )
         conflict = "; sources disagree" if r["has_conflict"] else ""
-        tip = _e(f"{label}: from {start} (at latest {start_late}); {end_text}{conflict}")
-        x0, x_start_late = x_of(start), x_of(start_late)
-        parts.append(
-            f"<rect class='tenure-start-uncertainty' x='{x0:.1f}' y='{y + 7}' width='{max(x_start_late - x0, 0):.1f}' "
-            f"height='{row_h - 14}' fill='#9ecae1'><title>{tip}</title></rect>"
+        tip = _e(
+            f"{r['group_name']}: {r['person_name']} ({r['worded_roles']}; {r['document_ids']}): from {start} "
+            f"(at latest {start_late}); {end_text}{conflict}"
         )
-        if basis == "open":
+        x0 = x_of(start)
+        if basis == "open" or r["end_date"] is None:
+            # No end known: a dashed line to the edge and a question mark, never a bar "still in office".
             x_edge = x_of(edge)
             parts.append(
-                f"<line class='tenure-open' x1='{x_start_late:.1f}' y1='{y + row_h / 2}' x2='{x_edge:.1f}' "
+                f"<line class='tenure-open' x1='{x0:.1f}' y1='{y + row_h / 2}' x2='{x_edge:.1f}' "
                 f"y2='{y + row_h / 2}' stroke='#3182bd' stroke-width='2' stroke-dasharray='4 4'>"
                 f"<title>{tip}</title></line>"
             )
@@ -234,27 +237,24 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
                 f"<text class='open-end-mark' x='{x_edge + 4:.1f}' y='{y + 15}' font-size='12' fill='#3182bd'>?</text>"
             )
             continue
-        if r["end_date"] is None:
-            parts.append(
-                f"<text class='open-end-mark' x='{x_start_late + 4:.1f}' y='{y + 15}' font-size='12' "
-                f"fill='#3182bd'>?<title>{tip}</title></text>"
-            )
-            continue
-        x_end, x_end_late = x_of(max(r["end_date"], start_late)), x_of(max(r["end_latest_date"], start_late))
-        fill = "#3182bd" if basis == "stated" else "url(#inferred)"
-        css = "tenure" if basis == "stated" else "tenure tenure-inferred"
+        end, end_late = r["end_date"], r["end_latest_date"] or r["end_date"]
+        # The whole span the sources allow, light; the part certainly in office (latest start to earliest end)
+        # solid for a stated end, hatched for an inferred one.
         parts.append(
-            f"<rect class='{css}' x='{x_start_late:.1f}' y='{y + 3}' width='{max(x_end - x_start_late, 3):.1f}' "
-            f"height='{row_h - 6}' fill='{fill}' stroke='#3182bd'><title>{tip}</title></rect>"
+            f"<rect class='tenure-span' x='{x0:.1f}' y='{y + 7}' width='{max(x_of(end_late) - x0, 2):.1f}' "
+            f"height='{row_h - 14}' fill='#9ecae1'><title>{tip}</title></rect>"
         )
-        if x_end_late > x_end:
+        if start_late < end:
+            fill = "#3182bd" if basis == "stated" else "url(#inferred)"
+            css = "tenure" if basis == "stated" else "tenure tenure-inferred"
             parts.append(
-                f"<rect class='tenure-end-uncertainty' x='{x_end:.1f}' y='{y + 7}' width='{x_end_late - x_end:.1f}' "
-                f"height='{row_h - 14}' fill='#9ecae1'><title>{tip}</title></rect>"
+                f"<rect class='{css}' x='{x_of(start_late):.1f}' y='{y + 3}' "
+                f"width='{max(x_of(end) - x_of(start_late), 2):.1f}' height='{row_h - 6}' fill='{fill}' "
+                f"stroke='#3182bd'><title>{tip}</title></rect>"
             )
         if basis != "stated":
             parts.append(
-                f"<text class='inferred-end-mark' x='{x_end_late + 3:.1f}' y='{y + 15}' font-size='11'>"
+                f"<text class='inferred-end-mark' x='{x_of(end_late) + 3:.1f}' y='{y + 15}' font-size='11'>"
                 f"{'&#8224;' if basis == 'inferred_from_death' else '&#215;'}<title>{tip}</title></text>"
             )
     legend_y = height - 22
@@ -269,18 +269,20 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
                 "<line x1='0' y1='5' x2='14' y2='5' stroke='#3182bd' stroke-dasharray='4 4' stroke-width='2'/>",
                 "? no end known",
             ),
-            ("<rect width='14' height='6' y='2' fill='#9ecae1'/>", "uncertain start or end"),
+            ("<rect width='14' height='6' y='2' fill='#9ecae1'/>", "span the sources allow"),
         )
     ):
-        x = left + i * 160
+        x = 20 + i * 240
         parts.append(f"<g transform='translate({x},{legend_y})'>{swatch}</g>")
         parts.append(f"<text x='{x + 18}' y='{legend_y + 9}' font-size='10'>{text}</text>")
     parts.append("</svg>")
     caption = (
-        "<p class='note'>One bar per person, group and role, resolved across documents. Solid: a document states the "
-        "end. Hatched with a dagger: no document ends the tenure; it is closed at the person's death. Dashed with a "
-        "question mark: no end is known, which does not mean the person is still in office. Light ends: the span "
-        "the sources allow (e.g. August 27 or September 2009).</p>"
+        "<p class='note'>One bar per person, group and leadership role, resolved across documents. Dark: certainly in "
+        "office (latest possible start to earliest possible end), solid when a document states the end, hatched with "
+        "a dagger when no document ends the tenure and it is closed at the person's death. Light: the whole span "
+        "the sources allow (e.g. an end on August 27 or in September 2009). Dashed with a question mark: no end is "
+        f"known, which does not mean still in office. Not drawn: {undated} leadership tenure(s) no document dates "
+        "(fct_leadership_tenures_resolved).</p>"
     )
     docs = {d.strip() for r in rows for d in (r["document_ids"] or "").split(";") if d.strip()}
     return "".join(parts) + caption + _sources_caption(con, docs)
