@@ -75,7 +75,10 @@ def evaluate(document: dict[str, str]) -> dict[str, tuple]:
     supporting = [r for r in read("supporting_quotes") if r["document_id"] == doc and r["fact_type"] == "event_mention"]
     gold_events = []
     for m in mentions:
-        spans = [span_in(text, q, q) for q in [m["quote"]] + [s["quote"] for s in supporting if s["fact_id"] == m["mention_id"]]]
+        spans = [
+            span_in(text, q, q)
+            for q in [m["quote"]] + [s["quote"] for s in supporting if s["fact_id"] == m["mention_id"]]
+        ]
         gold_events.append([s for s in spans if s])
     pred_events = [(int(r["review_char_start"]), int(r["review_char_end"])) for r in rows["event_mentions"]]
     results["events"] = (*score(gold_events, pred_events, lambda g, x: any(overlaps(s, x) for s in g)), None)
@@ -91,7 +94,10 @@ def evaluate(document: dict[str, str]) -> dict[str, tuple]:
 
     gold_dates, pred_dates = dated(mentions, None), dated(rows["event_mentions"], "review_char_start")
     same_span = lambda g, x: overlaps(g[0], x[0])  # noqa: E731
-    results["dates"] = (*score(gold_dates, pred_dates, same_span), agreement(gold_dates, pred_dates, same_span, lambda v: v[1]))
+    results["dates"] = (
+        *score(gold_dates, pred_dates, same_span),
+        agreement(gold_dates, pred_dates, same_span, lambda v: v[1]),
+    )
 
     def figures(rows_: list[dict[str, str]], offset_key: str | None) -> list[tuple]:
         found = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ class Span:
     text: str
 
 
-_BREAK = re.compile(r"[.!?][\"”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?(?=\s+(?![a-z0-9]))|\n\s*")
+_BREAK = re.compile(r"[.!?][\"\u201d\u2019)\]]*(?:\d{1,3}|\[\d{1,3}\])?(?=\s+(?![a-z0-9]))|\n\s*")
 
 
 def sentences(text: str) -> list[Span]:
@@ -53,16 +54,16 @@ def sentences(text: str) -> list[Span]:
     PDF text included, do not end a sentence."""
     cuts = [0]
     for match in _BREAK.finditer(text):
-        if match.group(0)[0] in ".!?\"”’)]" or match.group(0)[0].isdigit():
+        if match.group(0)[0] in '.!?"\u201d\u2019)]' or match.group(0)[0].isdigit():
             cuts.append(match.end())
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         line = text[line_start : match.start()].strip()
-        if line and (line[-1] in ".!?:\"”’)]" or (len(line) < 60 and line[-1] not in ",;-–")):
+        if line and (line[-1] in '.!?:"\u201d\u2019)]' or (len(line) < 60 and line[-1] not in ",;-\u2013")):
             cuts.append(match.start())
     cuts.append(len(text))
     spans = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         raw = text[a:b]
         stripped = raw.strip()
         if len(stripped) >= 3:
@@ -145,7 +146,7 @@ class Mention:
     ambiguous: bool
 
 
-def find_entities(text: str, dictionary: Dictionary, fuzzy_cutoff: float = 88.0) -> list[Mention]:
+def find_entities(text: str, dictionary: Dictionary, fuzzy_cutoff: float = 90.0) -> list[Mention]:
     from rapidfuzz import fuzz, process
 
     norm, index = normalized(text)
@@ -161,12 +162,15 @@ def find_entities(text: str, dictionary: Dictionary, fuzzy_cutoff: float = 88.0)
                 found.append((match.start(), match.end(), alias, "exact"))
     # Fuzzy: capitalized word sequences not matched exactly, against multi-word or long aliases.
     candidates = [a for a in dictionary.aliases if len(a) >= 6]
-    for match in re.finditer(r"(?<!\w)[A-Z][\w’'‘-]+(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w’'‘-]+){0,4}", norm):
+    for match in re.finditer(
+        r"(?<!\w)[A-Z][\w\u2019'\u2018-]+(?:\s+(?:of\s+|al-|bin\s+)?[A-Z][\w\u2019'\u2018-]+){0,4}", norm
+    ):
         if any(taken[match.start() : match.end()]):
             continue
         words = match.group(0)
         best = process.extractOne(words, candidates, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff)
-        if best and best[0] != words:
+        # A longer word on a known name is a derived form ('Pakistani', 'Central Asian'), not a spelling of it.
+        if best and best[0] != words and not words.startswith(best[0]) and not best[0].startswith(words):
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append((match.start(), match.end(), best[0], f"fuzzy {best[1]:.0f} to {best[0]!r}"))
     context = {alias for _, _, alias, basis in found if basis == "exact" and len(alias) > 5}
@@ -203,7 +207,7 @@ MONTHS.update({"sept": 9})
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # fmt: skip
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DASH = r"\s*(?:[-–—]|to|until)\s*"
+_DASH = r"\s*(?:[-\u2013\u2014]|to|until)\s*"
 SEASONS = {
     "spring": (3, 5),
     "summer": (6, 8),
@@ -455,9 +459,7 @@ def annotate(
     out = Candidates(document_id)
     out.dates = find_dates(text, base)
     date_spans = [(d.start, d.end) for d in out.dates]
-    out.quantities = [
-        q for q in find_quantities(text) if not any(s < q[1] and q[0] < e for s, e in date_spans)
-    ]
+    out.quantities = [q for q in find_quantities(text) if not any(s < q[1] and q[0] < e for s, e in date_spans)]
     mentions = find_entities(text, dictionary)
     sents = sentences(text)
     _alias_rows(out, text, mentions, sents, document_id)
@@ -634,10 +636,7 @@ def _actor_rows(
 ) -> list[dict[str, str]]:
     lower = sentence.text.lower()
     cue_positions = [
-        (level, pos, cue)
-        for level, cues in ATTRIBUTION_CUES
-        for cue in cues
-        for pos in _cue_hits(lower, (cue,))
+        (level, pos, cue) for level, cues in ATTRIBUTION_CUES for cue in cues for pos in _cue_hits(lower, (cue,))
     ]
     legal = mention["event_type"] in ("arrest", "charge", "conviction", "crackdown", "security_operation")
     rows, seen = [], set()
@@ -761,4 +760,3 @@ def write_candidates(project_dir: Path, candidates: Candidates, force: bool = Fa
         ],
     )
     return folder
-

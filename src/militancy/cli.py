@@ -221,8 +221,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"militancy ingest: refused: {exc}", file=sys.stderr)
         return 1
     for item in done:
-        print(f"{item.document_id}: corpus/{item.corpus_file.name} ({item.char_count} characters); review the "
-              f"proposed rows in {item.review_dir}/, then `militancy annotate {item.document_id}`")
+        print(
+            f"{item.document_id}: corpus/{item.corpus_file.name} ({item.char_count} characters); review the "
+            f"proposed rows in {item.review_dir}/, then `militancy annotate {item.document_id}`"
+        )
     return 0
 
 
@@ -237,10 +239,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print(f"militancy annotate: {exc}", file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in candidates.rows.items())
-    print(f"{args.doc}: {counts or 'no candidates'}; {len(candidates.dates)} dates, "
-          f"{len(candidates.quantities)} quantities -> {folder}/")
-    print("Set review_decision to keep or drop on every row (edit what needs it), then `militancy accept "
-          f"{args.doc}`.")
+    print(
+        f"{args.doc}: {counts or 'no candidates'}; {len(candidates.dates)} dates, "
+        f"{len(candidates.quantities)} quantities -> {folder}/"
+    )
+    print(f"Set review_decision to keep or drop on every row (edit what needs it), then `militancy accept {args.doc}`.")
     return 0
 
 

@@ -109,8 +109,14 @@ def _first_line(text: str) -> str:
 def extract_txt(data: bytes, name: str) -> Extracted:
     text = _refuse_binary(data, name)
     out = Extracted(text=text, title=_first_line(text), kind="txt")
-    out.regions.append(("article", 0, len(text), "Plain text file: proposed as article text throughout; mark any "
-                        "chrome, comments or references by hand."))
+    out.regions.append(
+        (
+            "article",
+            0,
+            len(text),
+            "Plain text file: proposed as article text throughout; mark any chrome, comments or references by hand.",
+        )
+    )
     _date_from_text(out)
     return out
 
@@ -215,8 +221,14 @@ def _locate_paragraphs(text: str, extracted: str, after: int) -> tuple[int, int]
 def _html_regions(out: Extracted, main: tuple[int, int] | None, comments: tuple[int, int] | None) -> None:
     n = len(out.text.rstrip("\n"))
     if main is None:
-        out.regions.append(("article", 0, n, "trafilatura found no main text: whole page proposed as article; "
-                            "mark the chrome by hand."))
+        out.regions.append(
+            (
+                "article",
+                0,
+                n,
+                "trafilatura found no main text: whole page proposed as article; mark the chrome by hand.",
+            )
+        )
         return
     spans = [("page_chrome", 0, main[0], "Page chrome before the main text (navigation, header).")]
     spans.append(("article", main[0], main[1], "Main text as trafilatura extracts it."))
@@ -258,8 +270,14 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     for number, page in enumerate(pages, start=1):
         out.pages.append((number, offset, offset + len(page)))
         offset += len(page) + 1
-    out.regions.append(("article", 0, len(text.rstrip()), "PDF text: proposed as article text throughout; mark "
-                        "headers, footers and reference lists by hand."))
+    out.regions.append(
+        (
+            "article",
+            0,
+            len(text.rstrip()),
+            "PDF text: proposed as article text throughout; mark headers, footers and reference lists by hand.",
+        )
+    )
     _date_from_text(out)
     created = info.get("/CreationDate") if info is not None else None
     if created:
