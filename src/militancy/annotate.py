@@ -170,7 +170,7 @@ def find_entities(text: str, dictionary: Dictionary, fuzzy_cutoff: float = 90.0)
         words = match.group(0)
         best = process.extractOne(words, candidates, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff)
         # A longer word on a known name is a derived form ('Pakistani', 'Central Asian'), not a spelling of it.
-        if best and best[0] != words and not words.startswith(best[0]) and not best[0].startswith(words):
+        if best and best[0] != words and not _derived(words, best[0]):
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append((match.start(), match.end(), best[0], f"fuzzy {best[1]:.0f} to {best[0]!r}"))
     context = {alias for _, _, alias, basis in found if basis == "exact" and len(alias) > 5}
@@ -184,6 +184,14 @@ def find_entities(text: str, dictionary: Dictionary, fuzzy_cutoff: float = 90.0)
             Mention(index[start], index[end - 1] + 1, surface, entity_id, alias_type, basis, len(options) > 1)
         )
     return mentions
+
+
+DERIVING_SUFFIXES = ("i", "n", "an", "ian", "s", "es", "ese", "ns")
+
+
+def _derived(words: str, alias: str) -> bool:
+    """True for a derived form of a known name ('Pakistani', 'Central Asian'), which names no entity."""
+    return words.startswith(alias) and words[len(alias) :] in DERIVING_SUFFIXES
 
 
 def _choose_entity(options: dict[str, str], context: set[str], dictionary: Dictionary) -> str:
