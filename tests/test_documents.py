@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 from pathlib import Path
 
 import duckdb
@@ -298,4 +299,4 @@ def test_sentences_are_exact_spans_of_every_corpus_document(project: Path) -> No
         text = path.read_text(encoding="utf-8")
         spans = sentences(text)
         assert spans and all(text[s.start : s.end] == s.text for s in spans)
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
