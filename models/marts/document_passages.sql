@@ -3,6 +3,9 @@
 -- quotes and a bracketed footnote number) followed by white space; line breaks do not end one, so the PDF
 -- lines of a policy brief join into sentences. The pieces tile the text exactly: offsets are running sums.
 
+{%- set abbreviation_end = '(^|[^A-Za-z])(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen'
+    ~ '|Col|Lt|Sgt|St|No|vs|Jr|Sr|Co|Inc|[A-Z])[.]\\s*$' %}
+
 with
 
 documents as (
@@ -59,7 +62,7 @@ flagged as (
         piece_start,
         case
             when previous_piece is null then 1
-            when {{ regex_test('previous_piece', '(^|[^A-Za-z])(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|No|vs|Jr|Sr|Co|Inc|[A-Z])[.]\\s*$') }} then 0
+            when {{ regex_test('previous_piece', abbreviation_end) }} then 0
             when {{ regex_test('piece', '^\\s*[a-z0-9]') }} then 0
             else 1
         end as starts_passage
@@ -148,8 +151,8 @@ final as (
     select
         numbered.document_id,
         cast(numbered.passage_number as integer) as passage_number,
-        numbered.document_id || '_p' || {{ dbt.right("'0000' || cast(numbered.passage_number as " ~ dbt.type_string() ~ ")", 4) }}
-            as passage_id,
+        numbered.document_id || '_p'
+        || {{ dbt.right("'0000' || cast(numbered.passage_number as " ~ dbt.type_string() ~ ")", 4) }} as passage_id,
         cast(numbered.char_start as integer) as char_start,
         cast(numbered.char_end as integer) as char_end,
         numbered.passage_text,

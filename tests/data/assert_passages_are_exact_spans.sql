@@ -32,8 +32,8 @@ overlapping as (
     inner join passages as later
         on
             earlier.document_id = later.document_id
-            and later.passage_number = earlier.passage_number + 1
-            and later.char_start < earlier.char_end
+            and earlier.passage_number + 1 = later.passage_number
+            and earlier.char_end > later.char_start
 
 ),
 
