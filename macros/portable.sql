@@ -164,3 +164,21 @@
 {% macro spark__regex_test(expression, pattern) -%}
     ({{ expression }} rlike '{{ pattern }}')
 {%- endmacro %}
+
+
+{#- Strip white space (space, tab, line breaks, form feed) from both ends, or only the start with side='leading'. -#}
+{% macro trim_white_space(expression, side='both') -%}
+    {{ return(adapter.dispatch('trim_white_space', 'militancy')(expression, side)) }}
+{%- endmacro %}
+
+{% macro white_space_characters() -%}
+    (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))
+{%- endmacro %}
+
+{% macro default__trim_white_space(expression, side) -%}
+    {{ 'ltrim' if side == 'leading' else 'trim' }}({{ expression }}, {{ white_space_characters() }})
+{%- endmacro %}
+
+{% macro spark__trim_white_space(expression, side) -%}
+    trim({{ side }} {{ white_space_characters() }} from {{ expression }})
+{%- endmacro %}

@@ -106,16 +106,26 @@ texts as (
 
 ),
 
+measured as (
+
+    select
+        document_id,
+        group_start,
+        {{ dbt.length('raw_text') }} - {{ dbt.length(trim_white_space('raw_text', 'leading')) }} as leading_length,
+        {{ trim_white_space('raw_text') }} as trimmed_text
+    from texts
+
+),
+
 passages as (
 
     select
         document_id,
-        group_start + {{ dbt.length('raw_text') }} - {{ dbt.length('ltrim(raw_text)') }} as char_start,
-        group_start + {{ dbt.length('raw_text') }} - {{ dbt.length('ltrim(raw_text)') }}
-        + {{ dbt.length('trim(raw_text)') }} as char_end,
-        trim(raw_text) as passage_text
-    from texts
-    where {{ dbt.length('trim(raw_text)') }} > 0
+        group_start + leading_length as char_start,
+        group_start + leading_length + {{ dbt.length('trimmed_text') }} as char_end,
+        trimmed_text as passage_text
+    from measured
+    where {{ dbt.length('trimmed_text') }} > 0
 
 ),
 
