@@ -270,6 +270,9 @@ def test_annotate_resolves_relative_dates_against_the_document_date() -> None:
     assert found["Sept. 19"] == ("2023-09-19", "2023-09-19", "day", "year_from_context")
     undated = {d.text: (d.precision, d.resolution) for d in find_dates(text, None)}
     assert undated["last month"] == ("unknown", "unresolved"), "never guessed without the document's date"
+    listed = {d.text: d for d in find_dates("August 1999: On August 9, a group kidnapped the mayor.", None)}
+    assert (listed["August 9"].date_start, listed["August 9"].resolution) == ("1999-08-09", "year_from_context")
+    assert "'1999'" in listed["August 9"].note
 
 
 def test_annotate_candidates_carry_exact_quotes_offsets_and_the_quantity_rule(project: Path) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from militancy.ingest import DECISION, REVIEW_DIR, write_csv
 from militancy.quantities import find_quantities
-from militancy.seed_schema import SEEDS
+from militancy.seed_schema import DATE_PRECISIONS, SEEDS
 
 REVIEW_COLUMNS = ("review_char_start", "review_char_end", "review_basis", DECISION)
 CANDIDATE_SEEDS = ("entity_aliases", "event_mentions", "event_actors", "membership_estimates", "supporting_quotes")
@@ -343,6 +343,23 @@ def _relative(words: str, base: dt.date, anchor: str) -> tuple[dt.date, dt.date,
     return None
 
 
+_ANY_YEAR = re.compile(rf"(?<![\d,.])({_YEAR})(?![\d,])")
+
+
+def _year_from_text(text: str, at: int, g: dict[str, str]) -> tuple[dt.date, dt.date, str, str, str] | None:
+    """A day without a year ('On August 9') takes the nearest year written before it within 300 characters
+    ('August 1999: On August 9, ...'): the document's own context, said so in the note."""
+    years = list(_ANY_YEAR.finditer(text, max(0, at - 300), at))
+    if not years:
+        return None
+    year = int(years[-1].group(1))
+    when = dt.date(year, _month(g["m"]), int(g["d"]))
+    note = (
+        f"year {year} from the nearest preceding year in the text ({years[-1].group(1)!r} at char {years[-1].start()})"
+    )
+    return when, when, "day", "year_from_context", note
+
+
 def find_dates(text: str, base: dt.date | None) -> list[DateFound]:
     taken = [False] * len(text)
     found = []
@@ -355,6 +372,8 @@ def find_dates(text: str, base: dt.date | None) -> list[DateFound]:
             except (ValueError, KeyError):
                 continue
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+            if placed is None and kind == "month_day":
+                placed = _year_from_text(text, match.start(), match.groupdict())
             if placed is None:
                 found.append(
                     DateFound(match.start(), match.end(), match.group(0), "", "", "unknown", "unresolved",
@@ -374,7 +393,7 @@ def find_dates(text: str, base: dt.date | None) -> list[DateFound]:
 # Cue words per event type (inflections a news text uses); types in seeds/event_types.csv without an entry
 # here are cued by the words of their label. Order = priority when a sentence has cues of several types.
 EVENT_CUES: dict[str, tuple[str, ...]] = {
-    "suicide_bombing": ("suicide bomb", "suicide attack", "suicide bomber"),
+    "suicide_bombing": ("suicide bomb", "suicide attack", "suicide bomber", "suicide strike", "suicide strikes"),
     "prison_attack": ("jailbreak", "prison break", "attack on a prison", "escaped from", "prison attack"),
     "kidnapping": ("kidnapped", "kidnapping", "abducted", "abduction"),
     "hostage_taking": ("hostage", "hostages", "took hostage"),
@@ -515,6 +534,7 @@ def _event_rows(
     existing = _read(project_dir / "seeds" / "event_mentions.csv")
     last_by_type: dict[str, dict[str, str]] = {}
     n_mention = n_actor = n_quote = n_estimate = 0
+    latest: dict[str, str] | None = None  # the candidate mention of the previous sentence
     for sentence in sents:
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         dates = [d for d in out.dates if sentence.start <= d.start < sentence.end]
@@ -525,10 +545,23 @@ def _event_rows(
         if estimate:
             n_estimate += 1
         if event_type is None:
+            if latest is not None and _fill_counts(
+                latest,
+                text[int(latest["review_char_start"]) : sentence.end],
+                int(latest["review_char_start"]),
+                quantities,
+            ):
+                # Figures given in the next sentence ('(4 killed, 3 wounded)'): the quote takes both sentences.
+                latest.update(quote=text[int(latest["review_char_start"]) : sentence.end])
+                latest["review_char_end"] = str(sentence.end)
+            latest = None
             continue
         lower = sentence.text.lower()
         cue_at = hits[event_type][0]
-        back_reference = re.search(r"(?:the|this|that) $", lower[max(0, cue_at - 5) : cue_at]) is not None
+        # 'the ambush' refers back to an earlier mention unless the sentence dates it anew ('June 8, 2014: ...').
+        back_reference = re.search(r"(?:the|this|that) $", lower[max(0, cue_at - 5) : cue_at]) is not None and not any(
+            d.resolution in ("as_stated", "year_from_context") for d in dates
+        )
         previous = last_by_type.get(event_type)
         if back_reference and previous is not None:
             n_quote += 1
@@ -542,14 +575,15 @@ def _event_rows(
                 notes="candidate: refers back to the same event ('the ...')",
             )
             out.rows["supporting_quotes"].append(_review(row, sentence.start, sentence.end, "back reference"))
-            mention = previous
+            mention, latest = previous, None
         else:
             n_mention += 1
             mention = _mention_row(sentence, event_type, dates, quantities, in_sentence, dictionary, existing, doc)
             mention["mention_id"] = f"{doc}_m{n_mention:02d}"
             last_by_type[event_type] = mention
             basis = f"event cue {sentence.text[cue_at : cue_at + 20].split()[0]!r} -> {event_type}"
-            out.rows["event_mentions"].append(_review(mention, sentence.start, sentence.end, basis))
+            latest = _review(mention, sentence.start, sentence.end, basis)
+            out.rows["event_mentions"].append(latest)
         for actor in _actor_rows(sentence, in_sentence, dictionary, mention):
             n_actor += 1
             actor["event_actor_id"] = f"{doc}_act{n_actor:03d}"
@@ -569,7 +603,8 @@ def _mention_row(
     row = _blank("event_mentions")
     row.update(document_id=doc, event_type=event_type, quote=sentence.text)
     notes = []
-    date = next((d for d in dates if d.precision != "unknown"), dates[0] if dates else None)
+    placed = [d for d in dates if d.precision != "unknown"]
+    date = min(placed, key=lambda d: DATE_PRECISIONS.index(d.precision)) if placed else (dates[0] if dates else None)
     if date:
         row.update(
             date_text=date.text,
@@ -591,12 +626,7 @@ def _mention_row(
         row.update(location_text=countries[0].surface, location_id=countries[0].entity_id)
     if countries and not row["country_id"]:
         row["country_id"] = countries[0].entity_id
-    lower = sentence.text.lower()
-    for start, end, phrase, low, high in quantities:
-        a, b = start - sentence.start, end - sentence.start
-        name = _count_name(lower, a, b)
-        if name and not row[f"{name}_text"]:
-            row.update({f"{name}_text": phrase, f"{name}_low": _s(low), f"{name}_high": _s(high)})
+    _fill_counts(row, sentence.text, sentence.start, quantities)
     where = row["location_text"] or "unknown place"
     row["event_name"] = f"{event_type.replace('_', ' ').capitalize()}, {where}"
     year = row["date_start"][:4] if row["date_start"] else "undated"
@@ -615,6 +645,26 @@ def _mention_row(
         notes.append(f"same type and overlapping dates as {same[0]['event_id']} ({same[0]['document_id']}): check")
     row["notes"] = "candidate" + (": " + "; ".join(notes) if notes else "")
     return row
+
+
+def _fill_counts(
+    row: dict[str, str], quote: str, offset: int, quantities: list[tuple[int, int, str, int | None, int | None]]
+) -> bool:
+    """Put each figure with a count cue into its empty count column; figures in parentheses first (the
+    '(8 killed, unknown wounded)' summaries of event lists). True when a column was filled."""
+    lower = quote.lower()
+
+    def in_parentheses(q: tuple[int, int, str, int | None, int | None]) -> bool:
+        a = q[0] - offset
+        return lower.rfind("(", 0, a) > lower.rfind(")", 0, a)
+
+    filled = False
+    for start, end, phrase, low, high in sorted(quantities, key=lambda q: (not in_parentheses(q), q[0])):
+        name = _count_name(lower, start - offset, end - offset)
+        if name and not row[f"{name}_text"]:
+            row.update({f"{name}_text": phrase, f"{name}_low": _s(low), f"{name}_high": _s(high)})
+            filled = True
+    return filled
 
 
 def _s(value: int | None) -> str:

@@ -165,6 +165,7 @@ _FIND = re.compile(
     rf"|{_DIGITS}\s*\+"
     rf"|(?:(?:{'|'.join(re.escape(q) for q in _QUALIFIERS)})\s+|~\s*)?{_VALUE}(?:\s+or\s+more)?(?!\w|[.,][0-9])"
     rf"|(?:{'|'.join(re.escape(v) for v in _VAGUE_WORDS)})(?!\w)"
+    rf"|unknown(?!\w)"
     rf")",
     re.IGNORECASE,
 )
