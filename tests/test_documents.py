@@ -32,7 +32,8 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _write(path: Path, rows: list[dict[str, str]]) -> None:
-    header = list(_rows(path)[0]) if rows == [] else list(rows[0])
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
         writer.writeheader()
@@ -303,3 +304,36 @@ def test_sentences_are_exact_spans_of_every_corpus_document(project: Path) -> No
         spans = sentences(text)
         assert spans and all(text[s.start : s.end] == s.text for s in spans)
         assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_html_document_is_accepted_with_its_proposed_regions(project: Path, tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    [added] = ingest(project, [path])
+    candidates = annotate(project, added.document_id)
+    write_candidates(project, candidates)
+    [claim] = [r["mention_id"] for r in candidates.rows["event_mentions"] if "claimed responsibility" in r["quote"]]
+    _review(project, added.document_id, {claim})
+    counts = accept(project, added.document_id)  # validates every quote and region against the text
+    assert counts["document_regions"] == 3 and counts["event_mentions"] == 1
+    [mention] = [r for r in _rows(project / "seeds" / "event_mentions.csv") if r["mention_id"] == claim]
+    assert (mention["date_start"], mention["date_resolution"]) == ("2024-03-05", "relative_to_anchor")
+    assert (mention["killed_text"], mention["killed_low"]) == ("five", "5")
+
+
+def test_cli_commands_report_and_refuse_clearly(project: Path, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from militancy.cli import main
+
+    monkeypatch.chdir(project)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["ingest", str(empty)]) == 1
+    assert "refused" in capsys.readouterr().err
+    assert main(["ingest", str(NEWS)]) == 0
+    doc = capsys.readouterr().out.split(":")[0]
+    assert main(["annotate", doc]) == 0
+    assert "entity_aliases" in capsys.readouterr().out
+    assert main(["annotate", doc]) == 1, "candidates under review are not overwritten"
+    assert "--force" in capsys.readouterr().err
+    assert main(["accept", doc]) == 1
+    assert "set keep or drop" in capsys.readouterr().err
