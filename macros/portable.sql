@@ -186,3 +186,73 @@
     (1.0 - levenshtein(lower({{ left }}), lower({{ right }}))
         / greatest(length({{ left }}), length({{ right }}), 1))
 {%- endmacro %}
+
+
+{#- One row per element of a list of strings, with its 1-based position: `select <key>, <value>, <position>`
+    from a relation that has the list in column `list_column`. -#}
+{% macro list_to_rows(relation, key_column, list_column, value_alias, position_alias) -%}
+    {{ return(adapter.dispatch('list_to_rows', 'militancy')(relation, key_column, list_column, value_alias, position_alias)) }}
+{%- endmacro %}
+
+{% macro default__list_to_rows(relation, key_column, list_column, value_alias, position_alias) -%}
+    select
+        {{ key_column }},
+        unnest({{ list_column }}) as {{ value_alias }},
+        generate_subscripts({{ list_column }}, 1) as {{ position_alias }}
+    from {{ relation }}
+{%- endmacro %}
+
+{% macro spark__list_to_rows(relation, key_column, list_column, value_alias, position_alias) -%}
+    select
+        {{ key_column }},
+        exploded.{{ value_alias }},
+        exploded.{{ position_alias }} + 1 as {{ position_alias }}
+    from {{ relation }}
+    lateral view posexplode({{ list_column }}) exploded as {{ position_alias }}, {{ value_alias }}
+{%- endmacro %}
+
+
+{#- All non-overlapping matches of a regular expression, as a list of strings. -#}
+{% macro regex_matches(expression, pattern) -%}
+    {{ return(adapter.dispatch('regex_matches', 'militancy')(expression, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_matches(expression, pattern) -%}
+    regexp_extract_all({{ expression }}, '{{ pattern }}')
+{%- endmacro %}
+
+{% macro spark__regex_matches(expression, pattern) -%}
+    regexp_extract_all({{ expression }}, '{{ pattern }}', 0)
+{%- endmacro %}
+
+
+{#- True when `expression` contains a match of the regular expression `pattern`. -#}
+{% macro regex_test(expression, pattern) -%}
+    {{ return(adapter.dispatch('regex_test', 'militancy')(expression, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_test(expression, pattern) -%}
+    regexp_matches({{ expression }}, '{{ pattern }}')
+{%- endmacro %}
+
+{% macro spark__regex_test(expression, pattern) -%}
+    ({{ expression }} rlike '{{ pattern }}')
+{%- endmacro %}
+
+
+{#- Strip white space (space, tab, line breaks, form feed) from both ends, or only the start with side='leading'. -#}
+{% macro trim_white_space(expression, side='both') -%}
+    {{ return(adapter.dispatch('trim_white_space', 'militancy')(expression, side)) }}
+{%- endmacro %}
+
+{% macro white_space_characters() -%}
+    (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13))
+{%- endmacro %}
+
+{% macro default__trim_white_space(expression, side) -%}
+    {{ 'ltrim' if side == 'leading' else 'trim' }}({{ expression }}, {{ white_space_characters() }})
+{%- endmacro %}
+
+{% macro spark__trim_white_space(expression, side) -%}
+    trim({{ side }} {{ white_space_characters() }} from {{ expression }})
+{%- endmacro %}

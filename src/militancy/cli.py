@@ -10,6 +10,10 @@ militancy serve-docs            serve site/ on http://127.0.0.1:8080
 militancy report                write the static HTML report to site/report.html
 militancy gen-yml [--check]     regenerate (or check) the YAML derived from the seed schema
 militancy doc-info FILE         sha256 and character count of a corpus file, for documents.csv
+militancy ingest PATH...        add .txt/.html/.pdf files to corpus/ and propose their rows in review/<doc_id>/
+militancy annotate DOC          candidate seed rows with quotes and offsets in review/<doc_id>/
+militancy accept DOC            move the kept review rows into seeds/ and validate (seeds restored on failure)
+militancy search "words"        BM25 full-text search over article text: passages, offsets, facts quoted
 
 Every failure is a message and exit code 1; `militancy --debug ...` shows the traceback.
 """
@@ -287,6 +291,90 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- documents: ingest, annotate, accept, search (issue 13) ------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from militancy.ingest import IngestError, ingest
+
+    try:
+        done = ingest(project_root(), [Path(p) for p in args.paths])
+    except IngestError as exc:
+        print(f"militancy ingest: refused: {exc}", file=sys.stderr)
+        return 1
+    for item in done:
+        print(
+            f"{item.document_id}: corpus/{item.corpus_file.name} ({item.char_count} characters); review the "
+            f"proposed rows in {item.review_dir}/, then `militancy annotate {item.document_id}`"
+        )
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from militancy.annotate import AnnotateError, annotate, write_candidates
+
+    root = project_root()
+    try:
+        candidates = annotate(root, args.doc)
+        folder = write_candidates(root, candidates, force=args.force)
+    except AnnotateError as exc:
+        print(f"militancy annotate: {exc}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in candidates.rows.items())
+    print(
+        f"{args.doc}: {counts or 'no candidates'}; {len(candidates.dates)} dates, "
+        f"{len(candidates.quantities)} quantities -> {folder}/"
+    )
+    print(f"Set review_decision to keep or drop on every row (edit what needs it), then `militancy accept {args.doc}`.")
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    from militancy.accept import accept
+
+    try:
+        counts = accept(project_root(), args.doc)
+    except SeedError as exc:
+        print(f"militancy accept: {exc}\nseeds/ is unchanged.", file=sys.stderr)
+        return 1
+    print(f"{args.doc}: accepted " + ", ".join(f"{n} {name}" for name, n in counts.items()) + "; seeds valid.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from militancy.search import SearchError, format_hits, search
+
+    root = project_root()
+    db = Path(args.db) if args.db else builder.db_path_from_env(root)
+    try:
+        hits = search(db, args.words, limit=args.limit, include_excluded=args.all_text)
+    except SearchError as exc:
+        print(f"militancy search: {exc}", file=sys.stderr)
+        return 1
+    print(format_hits(hits, args.format), end="")
+    return 0
+
+
+def _document_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    i = sub.add_parser("ingest", help="add files to corpus/ and propose their documents rows")
+    i.add_argument("paths", nargs="+")
+    i.set_defaults(func=cmd_ingest)
+    a = sub.add_parser("annotate", help="write candidate seed rows for a document to review/")
+    a.add_argument("doc", help="document id, e.g. doc_005")
+    a.add_argument("--force", action="store_true", help="overwrite existing candidate files")
+    a.set_defaults(func=cmd_annotate)
+    c = sub.add_parser("accept", help="move reviewed rows into seeds/ and validate")
+    c.add_argument("doc")
+    c.set_defaults(func=cmd_accept)
+    s = sub.add_parser("search", help="BM25 full-text search over article text")
+    s.add_argument("words")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--all-text", action="store_true", help="also search page chrome, comments and references")
+    s.add_argument("--format", choices=("table", "json"), default="table")
+    s.add_argument("--db", help="warehouse file (default: the published one)")
+    s.set_defaults(func=cmd_search)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="militancy", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -320,6 +408,7 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("doc-info", help="sha256 and character count of a file")
     d.add_argument("file")
     d.set_defaults(func=cmd_doc_info)
+    _document_parsers(sub)
     return p
 
 

@@ -148,3 +148,37 @@ def parse_quantity(phrase: str | None) -> tuple[int | None, int | None]:
                     return (_rounded(0.9 * value), value)
                 return (_rounded(0.9 * value), _rounded(1.1 * value))
     return (_number(text), _number(text))
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Finding phrases in running text (for `militancy annotate`): the phrase shapes come from the rule's own word
+# lists above, and every phrase found is kept only if parse_quantity accepts it, so the rule stays in one place.
+
+_WORD_NUMBERS = sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True)
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+_VALUE = rf"(?:{_DIGITS}|{'|'.join(_WORD_NUMBERS)})"
+_QUALIFIERS = sorted((w for w in (*APPROX, *NEARLY, *AT_LEAST, *MORE_THAN) if w != "~"), key=len, reverse=True)
+_VAGUE_WORDS = sorted(VAGUE, key=len, reverse=True)
+_FIND = re.compile(
+    rf"(?<![\w.,-])(?:"
+    rf"(?:between\s+)?{_VALUE}\s*(?:[{_DASHES}]|to|and)\s*{_VALUE}(?!\w|[.,][0-9])"
+    rf"|{_DIGITS}\s*\+"
+    rf"|(?:(?:{'|'.join(re.escape(q) for q in _QUALIFIERS)})\s+|~\s*)?{_VALUE}(?:\s+or\s+more)?(?!\w|[.,][0-9])"
+    rf"|(?:{'|'.join(re.escape(v) for v in _VAGUE_WORDS)})(?!\w)"
+    rf"|unknown(?!\w)"
+    rf")",
+    re.IGNORECASE,
+)
+
+
+def find_quantities(text: str) -> list[tuple[int, int, str, int | None, int | None]]:
+    """Every quantity phrase in `text` that the rule parses: (char_start, char_end, phrase, low, high)."""
+    found = []
+    for match in _FIND.finditer(text):
+        phrase = match.group(0).rstrip()
+        try:
+            low, high = parse_quantity(phrase)
+        except QuantityError:
+            continue
+        found.append((match.start(), match.start() + len(phrase), phrase, low, high))
+    return found

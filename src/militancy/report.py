@@ -12,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+from militancy import provenance
+
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 FONT = "font-family='Helvetica, Arial, sans-serif'"
 
@@ -288,7 +290,7 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
     return "".join(parts) + caption + _sources_caption(con, docs)
 
 
-def events_table(con: duckdb.DuckDBPyConnection) -> str:
+def events_table(con: duckdb.DuckDBPyConnection, links: dict[tuple[str, str], str] | None = None) -> str:
     rows = _rows(
         con,
         """
@@ -327,7 +329,7 @@ def events_table(con: duckdb.DuckDBPyConnection) -> str:
             f"<td>{_e(r['date_precision'])}</td><td>{_e(r['country'])}</td>"
             f"<td class='num'>{_e(rng(r['killed_low'], r['killed_high'], r['is_killed_high_open']))}</td>"
             f"<td class='num'>{_e(rng(r['wounded_low'], r['wounded_high'], r['is_wounded_high_open']))}</td>"
-            f"<td class='num'>{r['document_count']}</td><td>{_e(r['documents'])}</td><td>{_e(flags)}</td>"
+            f"<td class='num'>{r['document_count']}</td><td>{_document_links(r, links)}</td><td>{_e(flags)}</td>"
             "</tr>"
         )
     header = (
@@ -337,6 +339,17 @@ def events_table(con: duckdb.DuckDBPyConnection) -> str:
     docs = {d.strip() for r in rows for d in (r["documents"] or "").split(",") if d.strip()}
     return f"<table id='events-table'><thead>{header}</thead><tbody>{''.join(body)}</tbody></table>" + _sources_caption(
         con, docs
+    )
+
+
+def _document_links(row: dict, links: dict[tuple[str, str], str] | None) -> str:
+    """The event's documents, each linked to its highlighted quote when provenance links are given."""
+    docs = [d.strip() for d in (row["documents"] or "").split(",") if d.strip()]
+    if not links:
+        return _e(", ".join(docs))
+    return ", ".join(
+        f"<a href='{_e(links[(row['event_id'], d)])}'>{_e(d)}</a>" if (row["event_id"], d) in links else _e(d)
+        for d in docs
     )
 
 
@@ -365,7 +378,8 @@ def render(db_path: Path) -> str:
             ("Attacks by group and year", attacks_chart(con)),
             ("Membership estimates over time (ranges per source)", membership_chart(con)),
             ("Leadership timeline", leadership_chart(con)),
-            ("Events and their sources", events_table(con)),
+            ("Events and their sources", events_table(con, provenance.event_links(con))),
+            ("Figures and the words behind them", provenance.figures_table(con)),
         ]
     body = "".join(f"<section><h2>{_e(title)}</h2>{content}</section>" for title, content in sections)
     return (
@@ -383,4 +397,6 @@ def render(db_path: Path) -> str:
 def write_report(db_path: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(db_path), encoding="utf-8")
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        provenance.write_document_pages(con, out.parent)
     return out
