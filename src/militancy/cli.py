@@ -9,6 +9,8 @@ militancy serve-docs            serve site/ on http://127.0.0.1:8080
 militancy report                write the static HTML report to site/report.html
 militancy gen-yml [--check]     regenerate (or check) the YAML derived from the seed schema
 militancy doc-info FILE         sha256 and character count of a corpus file, for documents.csv
+militancy release VERSION       build, test and write the citable release releases/VERSION/ (docs/releases.md)
+militancy changelog OLD [NEW]   facts added, removed and changed between two releases (or a release and the build)
 """
 
 from __future__ import annotations
@@ -205,6 +207,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from militancy.release import ReleaseError, make_release
+
+    try:
+        make_release(project_root(), args.version, force=args.force, date=args.date)
+    except (ReleaseError, SeedError, builder.BuildError) as exc:
+        print(f"militancy release: {exc}\nNo release was written.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_changelog(args: argparse.Namespace) -> int:
+    from militancy.release import ReleaseError, changelog_between
+
+    try:
+        log = changelog_between(project_root(), args.old, args.new)
+    except ReleaseError as exc:
+        print(f"militancy changelog: {exc}", file=sys.stderr)
+        return 1
+    if args.out:
+        from militancy.changelog import write_changelog
+
+        for path in write_changelog(log, Path(args.out), stem="CHANGELOG"):
+            print(f"Written: {path}")
+    else:
+        print(log.to_markdown(), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="militancy", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -229,6 +260,16 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("doc-info", help="sha256 and character count of a file")
     d.add_argument("file")
     d.set_defaults(func=cmd_doc_info)
+    r = sub.add_parser("release", help="write a citable release to releases/VERSION")
+    r.add_argument("version", help="semantic version, e.g. 0.3.0 (bumped as docs/releases.md says)")
+    r.add_argument("--force", action="store_true", help="release even if VERSION is bumped less than the rule asks")
+    r.add_argument("--date", help="date-released (YYYY-MM-DD; default $SOURCE_DATE_EPOCH or today, UTC)")
+    r.set_defaults(func=cmd_release)
+    c = sub.add_parser("changelog", help="facts added, removed and changed between two versions")
+    c.add_argument("old", help="a release version (releases/OLD) or release folder")
+    c.add_argument("new", nargs="?", help="a release version or folder (default: the current published build)")
+    c.add_argument("--out", help="write CHANGELOG.md and changelog.csv into this folder instead of printing")
+    c.set_defaults(func=cmd_changelog)
     return p
 
 
