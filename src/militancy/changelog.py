@@ -29,12 +29,25 @@ MAX_EVIDENCE = 5
 CSV_COLUMNS = ("change", "table", "fact_id", "column", "old_value", "new_value", "document_ids", "evidence")
 
 
-def _q(name: str) -> str:
+def sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _lit(path: Path) -> str:
+def sql_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def mart_columns(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    """Every table of the public schema with its columns (in table order) and their lower-case types."""
+    rows = con.execute(
+        "select table_name, column_name, data_type from information_schema.columns "
+        "where table_schema = ? order by table_name, ordinal_position",
+        [PUBLIC_SCHEMA],
+    ).fetchall()
+    columns: dict[str, dict[str, str]] = {}
+    for table, column, dtype in rows:
+        columns.setdefault(table, {})[column] = dtype.lower()
+    return columns
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,7 @@ class Snapshot:
     @classmethod
     def from_release_parts(cls, label: str, release_dir: Path, tables: dict, exports: dict) -> Snapshot:
         """A release folder's Parquet files, described by the `tables` and `exports` parts of its manifest."""
-        relations = {name: f"read_parquet({_lit(release_dir / info['parquet'])})" for name, info in tables.items()}
+        relations = {name: f"read_parquet({sql_path(release_dir / info['parquet'])})" for name, info in tables.items()}
         keys = {name: tuple(info["key"]) for name, info in tables.items()}
         columns = {name: {c["name"]: c["type"] for c in info["columns"]} for name, info in tables.items()}
         files = {name: info["sha256"] for name, info in exports.items()}
@@ -69,18 +82,11 @@ class Snapshot:
         """The marts of a built DuckDB file; keys from dbt's manifest (`militancy.dbt_artifacts.public_marts`)."""
         alias = "snapshot_db"
         with duckdb.connect(str(db_path), read_only=True) as con:
-            rows = con.execute(
-                "select table_name, column_name, data_type from information_schema.columns "
-                "where table_schema = ? order by table_name, ordinal_position",
-                [PUBLIC_SCHEMA],
-            ).fetchall()
-        columns: dict[str, dict[str, str]] = {}
-        for table, column, dtype in rows:
-            columns.setdefault(table, {})[column] = dtype.lower()
+            columns = mart_columns(con)
         keys = {m.name: m.key for m in marts if m.name in columns}
         for table, cols in columns.items():
             keys.setdefault(table, tuple(cols))
-        relations = {t: f"{alias}.{PUBLIC_SCHEMA}.{_q(t)}" for t in columns}
+        relations = {t: f"{alias}.{PUBLIC_SCHEMA}.{sql_identifier(t)}" for t in columns}
         return cls(label, relations, keys, columns, attach=((alias, db_path),))
 
 
@@ -190,7 +196,7 @@ def compare(old: Snapshot, new: Snapshot) -> Changelog:
     with duckdb.connect() as con:
         con.execute("set threads = 1")
         for alias, path in (*old.attach, *new.attach):
-            con.execute(f"attach {_lit(path)} as {alias} (read_only)")
+            con.execute(f"attach {sql_path(path)} as {alias} (read_only)")
         for table in sorted(set(old.relations) & set(new.relations)):
             old_cols, new_cols = old.columns[table], new.columns[table]
             log.columns_added += [f"{table}.{c}" for c in new_cols if c not in old_cols]
@@ -214,16 +220,17 @@ def _diff_table(
     con: duckdb.DuckDBPyConnection, table: str, key: tuple[str, ...], common: list[str], old: Snapshot, new: Snapshot
 ) -> list[FactChange]:
     def side(prefix: str, relation: str) -> str:
-        cols = ", ".join(f"cast({_q(c)} as varchar) as {_q(prefix + c)}" for c in common)
-        return f"select true as {_q(prefix + '_present')}, {cols} from {relation}"
+        cols = ", ".join(f"cast({sql_identifier(c)} as varchar) as {sql_identifier(prefix + c)}" for c in common)
+        return f"select true as {sql_identifier(prefix + '_present')}, {cols} from {relation}"
 
-    join = " and ".join(f"o.{_q('o_' + k)} is not distinct from n.{_q('n_' + k)}" for k in key)
-    differs = " or ".join(f"o.{_q('o_' + c)} is distinct from n.{_q('n_' + c)}" for c in common)
-    order = ", ".join(f"coalesce(n.{_q('n_' + k)}, o.{_q('o_' + k)})" for k in key)
+    join = " and ".join(f"o.{sql_identifier('o_' + k)} is not distinct from n.{sql_identifier('n_' + k)}" for k in key)
+    differs = " or ".join(f"o.{sql_identifier('o_' + c)} is distinct from n.{sql_identifier('n_' + c)}" for c in common)
+    order = ", ".join(f"coalesce(n.{sql_identifier('n_' + k)}, o.{sql_identifier('o_' + k)})" for k in key)
     sql = (
         f"select o.*, n.* from ({side('o_', old.relations[table])}) as o "
         f"full outer join ({side('n_', new.relations[table])}) as n on {join} "
-        f"where o.{_q('o__present')} is null or n.{_q('n__present')} is null or {differs} order by {order}"
+        f"where o.{sql_identifier('o__present')} is null or n.{sql_identifier('n__present')} is null "
+        f"or {differs} order by {order}"
     )
     cursor = con.execute(sql)
     names = [d[0] for d in cursor.description]
@@ -281,7 +288,7 @@ def _evidence(
         for other, cols in sorted(snap.columns.items()):
             if other == table or "quote" not in cols or not all(k in cols for k in key):
                 continue
-            where = " and ".join(f"cast({_q(k)} as varchar) = ?" for k in key)
+            where = " and ".join(f"cast({sql_identifier(k)} as varchar) = ?" for k in key)
             found += con.execute(
                 f"select {'document_id' if 'document_id' in cols else 'null'}, quote "
                 f"from {snap.relations[other]} where {where} order by all limit ?",

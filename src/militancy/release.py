@@ -10,9 +10,7 @@ overwritten, and VERSION must be bumped as docs/releases.md says (or `--force`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import importlib.metadata
 import json
@@ -22,14 +20,23 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from militancy.build import BuildError, build, run_dbt
-from militancy.changelog import LEVELS, Changelog, Snapshot, compare, write_changelog
+from militancy.changelog import (
+    LEVELS,
+    Changelog,
+    Snapshot,
+    compare,
+    mart_columns,
+    sql_identifier,
+    sql_path,
+    write_changelog,
+)
 from militancy.codebook import write_codebook
 from militancy.dbt_artifacts import PUBLIC_SCHEMA, Mart, load_json, public_marts, source_files
 from militancy.research_exports import write_shaped_exports
@@ -133,14 +140,6 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _lit(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def export_marts(db_path: Path, marts: list[Mart], out_dir: Path) -> dict[str, dict]:
     """Write each mart as parquet/<name>.parquet and csv/<name>.csv, rows ordered by key then every column."""
     (out_dir / "parquet").mkdir(parents=True, exist_ok=True)
@@ -149,34 +148,22 @@ def export_marts(db_path: Path, marts: list[Mart], out_dir: Path) -> dict[str, d
     with duckdb.connect(str(db_path), read_only=True) as con:
         con.execute("set threads = 1")
         con.execute("set preserve_insertion_order = true")
-        built = {
-            t: [
-                (c, dtype.lower())
-                for c, dtype in con.execute(
-                    "select column_name, data_type from information_schema.columns "
-                    "where table_schema = ? and table_name = ? order by ordinal_position",
-                    [PUBLIC_SCHEMA, t],
-                ).fetchall()
-            ]
-            for (t,) in con.execute(
-                "select table_name from information_schema.tables where table_schema = ? order by 1",
-                [PUBLIC_SCHEMA],
-            ).fetchall()
-        }
+        built = mart_columns(con)
         for mart in marts:
             if mart.name not in built:
                 raise ReleaseError(f"dbt's manifest lists {mart.name} but the warehouse has no marts.{mart.name}")
-            columns = [c for c, _ in built[mart.name]]
+            columns = list(built[mart.name])
             order = list(mart.key) + [c for c in columns if c not in mart.key]
-            query = f"select * from {PUBLIC_SCHEMA}.{_q(mart.name)} order by {', '.join(map(_q, order))}"
+            ordering = ", ".join(map(sql_identifier, order))
+            query = f"select * from {PUBLIC_SCHEMA}.{sql_identifier(mart.name)} order by {ordering}"
             parquet = Path("parquet") / f"{mart.name}.parquet"
             table_csv = Path("csv") / f"{mart.name}.csv"
-            con.execute(f"copy ({query}) to {_lit(out_dir / parquet)} ({PARQUET_OPTIONS})")
-            con.execute(f"copy ({query}) to {_lit(out_dir / table_csv)} ({CSV_OPTIONS})")
+            con.execute(f"copy ({query}) to {sql_path(out_dir / parquet)} ({PARQUET_OPTIONS})")
+            con.execute(f"copy ({query}) to {sql_path(out_dir / table_csv)} ({CSV_OPTIONS})")
             tables[mart.name] = {
                 "key": list(mart.key),
-                "rows": con.execute(f"select count(*) from {PUBLIC_SCHEMA}.{_q(mart.name)}").fetchone()[0],
-                "columns": [{"name": c, "type": t} for c, t in built[mart.name]],
+                "rows": con.execute(f"select count(*) from {PUBLIC_SCHEMA}.{sql_identifier(mart.name)}").fetchone()[0],
+                "columns": [{"name": c, "type": t} for c, t in built[mart.name].items()],
                 "parquet": parquet.as_posix(),
                 "csv": table_csv.as_posix(),
             }
@@ -240,6 +227,13 @@ def citation_cff(version: str, date_released: str, commit: str | None, license_i
     return "\n".join(lines) + "\n"
 
 
+def _read_doc(project_dir: Path, name: str) -> str:
+    path = project_dir / "docs" / name
+    if not path.exists():
+        raise ReleaseError(f"{path} is missing: the codebook includes it")
+    return path.read_text(encoding="utf-8")
+
+
 def _release_date(date: str | None) -> str:
     if date:
         try:
@@ -249,19 +243,6 @@ def _release_date(date: str | None) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return when.date().isoformat()
-
-
-@contextlib.contextmanager
-def _release_lock(releases_dir: Path) -> Iterator[None]:
-    with (releases_dir / ".lock").open("w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise ReleaseError(f"another release is being made in {releases_dir}; try again when it ends") from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def make_release(
@@ -285,15 +266,20 @@ def make_release(
     if target.exists():
         raise ReleaseError(f"{target} already exists; a release is never overwritten. Choose a new version.")
     date_released = _release_date(date)
-    with _release_lock(releases_dir):
-        work = Path(tempfile.mkdtemp(prefix=f".{version.text}.", dir=releases_dir))
+    work = Path(tempfile.mkdtemp(prefix=f".{version.text}.", dir=releases_dir))
+    try:
+        staged = _stage(project_dir, version, work, date_released, license_id, releases_dir, force, say)
         try:
-            staged = _stage(project_dir, version, work, date_released, license_id, releases_dir, force, say)
-            if target.exists():
-                raise ReleaseError(f"{target} appeared while building; a release is never overwritten.")
-            os.rename(staged, target)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+            target.mkdir()  # claims the version atomically: fails if another run made it meanwhile
+        except FileExistsError as exc:
+            raise ReleaseError(f"{target} appeared while building; a release is never overwritten.") from exc
+        try:
+            os.replace(staged, target)  # one atomic rename onto the empty folder just claimed
+        except OSError:
+            target.rmdir()
+            raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     say(f"Release written: {target}")
     return target
 
@@ -345,7 +331,6 @@ def _stage(
     (stage / "CITATION.cff").write_text(
         citation_cff(version.text, date_released, git_commit, license_id), encoding="utf-8"
     )
-    root = project_dir
     write_codebook(
         stage,
         version.text,
@@ -353,12 +338,8 @@ def _stage(
         marts=marts,
         row_counts={t: info["rows"] for t, info in tables.items()},
         export_rows=export_rows,
-        curation_md=(root / "docs" / "curation.md").read_text(encoding="utf-8")
-        if (root / "docs" / "curation.md").exists()
-        else "",
-        releases_md=(root / "docs" / "releases.md").read_text(encoding="utf-8")
-        if (root / "docs" / "releases.md").exists()
-        else "",
+        curation_md=_read_doc(project_dir, "curation.md"),
+        releases_md=_read_doc(project_dir, "releases.md"),
     )
     files = {
         path.relative_to(stage).as_posix(): {"sha256": sha256_file(path), "bytes": path.stat().st_size}
