@@ -18,6 +18,7 @@ from conftest import ROOT, copy_project
 from militancy.changelog import Changelog, FactChange
 from militancy.cli import main
 from militancy.release import ReleaseError, Version, changelog_between, check_version, make_release
+from militancy.validate import SeedError
 
 CONTENT_DIRS = ("parquet", "csv", "exports")
 
@@ -140,6 +141,16 @@ def test_a_release_is_never_overwritten(releases: tuple[Path, Path]) -> None:
     assert sorted(p.name for p in (a.parent).iterdir() if not p.name.startswith(".")) == ["0.1.0"]
 
 
+def test_a_failed_release_leaves_nothing(tmp_path: Path) -> None:
+    root = project_with_docs(tmp_path / "project")
+    mentions = root / "seeds" / "event_mentions.csv"
+    text = mentions.read_text(encoding="utf-8")
+    mentions.write_text(text.replace("The Islamic Movement of Tajikistan has claimed", "Somebody claimed", 1), "utf-8")
+    with pytest.raises(SeedError):
+        make_release(root, "0.1.0", echo=None)
+    assert [p.name for p in (root / "releases").iterdir()] == []
+
+
 def _edit_release(src: Path, dest: Path, sql_by_table: dict[str, str]) -> Path:
     """A copy of a release whose Parquet tables are replaced by the given queries (`t` = the old table)."""
     shutil.copytree(src, dest)
@@ -163,6 +174,10 @@ def test_changelog_finds_added_removed_and_changed_facts(releases: tuple[Path, P
         a,
         tmp_path / "0.2.0",
         {
+            "fct_event_groups": (
+                "select * replace (case when event_id = 'ev_2010_rasht_ambush' and role = 'perpetrator' "
+                "then 'disputed' else weakest_attribution end as weakest_attribution) from t"
+            ),
             "fct_events": (
                 "select * replace (case when event_id = 'ev_2010_rasht_ambush' then 99 else killed_low end "
                 "as killed_low) from t where event_id <> 'ev_2009_imt_police_bombing' "
@@ -192,6 +207,9 @@ def test_changelog_finds_added_removed_and_changed_facts(releases: tuple[Path, P
     assert any(q in changed.evidence for q in quotes)
     removed = events[("removed", "ev_2009_imt_police_bombing", "")]
     assert json.loads(removed.old_value)["event_id"] == "ev_2009_imt_police_bombing" and removed.evidence
+    groups = [f for f in log.facts if f.table == "fct_event_groups"]
+    assert groups and all(f.column == "weakest_attribution" and f.new_value == "disputed" for f in groups)
+    assert all(f.evidence and f.fact_id.startswith("ev_2010_rasht_ambush|") for f in groups)  # the actor quotes
     table = list(csv.DictReader(log.to_csv().splitlines()))
     assert {r["change"] for r in table} == {"added", "removed", "changed"}
     assert "## fct_events" in log.to_markdown()
@@ -206,11 +224,13 @@ def test_a_removed_column_is_a_major_change(releases: tuple[Path, Path], tmp_pat
     assert not [f for f in log.facts if f.table == "dim_places"]  # the other columns are unchanged
 
 
-def test_changelog_command_prints_markdown(releases: tuple[Path, Path], monkeypatch, capsys) -> None:
+def test_changelog_command_prints_or_writes(releases: tuple[Path, Path], monkeypatch, capsys, tmp_path) -> None:
     a, b = releases
     monkeypatch.chdir(a.parents[1])
     assert main(["changelog", str(a), str(b)]) == 0
     assert "Changes from release 0.1.0 to release 0.1.1" in capsys.readouterr().out
+    assert main(["changelog", "0.1.0", str(b), "--out", str(tmp_path / "log")]) == 0
+    assert sorted(p.name for p in (tmp_path / "log").iterdir()) == ["CHANGELOG.md", "changelog.csv"]
     assert main(["changelog", "9.9.9"]) == 1
     assert "no release '9.9.9'" in capsys.readouterr().err
 

@@ -4,7 +4,7 @@ Facts are matched by their stable ids: each mart's key from its primary-key test
 estimate_id, tenure_id, relationship_id, designation_id, entity and alias ids, (event_id, group_id, role), ...).
 A fact is added, removed, or changed (one record per changed column, with old and new value). Each record
 carries its evidence: the row's own quote and document, else the quotes fct_evidence holds for its id, else the
-quotes of the marts that hold its key (an event's mentions and actors).
+quotes of the marts that hold its key (an event's mentions and actors; an event group's actor rows).
 
 The same comparison decides the version bump a release needs (docs/releases.md): a removed table or column,
 a changed column type or a changed key is MAJOR; any added, removed or changed fact, or an added table or
@@ -286,17 +286,30 @@ def _evidence(
         ).fetchall()
     if not found:
         for other, cols in sorted(snap.columns.items()):
-            if other == table or "quote" not in cols or not all(k in cols for k in key):
+            matched = _key_columns_in(key, cols) if other != table and "quote" in cols else None
+            if matched is None:
                 continue
-            where = " and ".join(f"cast({sql_identifier(k)} as varchar) = ?" for k in key)
+            where = " and ".join(f"cast({sql_identifier(theirs)} as varchar) = ?" for theirs in matched.values())
             found += con.execute(
                 f"select {'document_id' if 'document_id' in cols else 'null'}, quote "
                 f"from {snap.relations[other]} where {where} order by all limit ?",
-                [*(row[k] for k in key), MAX_EVIDENCE],
+                [*(row[k] for k in matched), MAX_EVIDENCE],
             ).fetchall()
     found = list(dict.fromkeys(found))[:MAX_EVIDENCE]
     docs = "; ".join(dict.fromkeys(d for d, _ in found if d))
     return docs, " || ".join(q for _, q in found if q)
+
+
+def _key_columns_in(key: tuple[str, ...], columns: dict[str, str]) -> dict[str, str] | None:
+    """Map a key's columns onto another table's columns: same name, or one `<x>_id` onto `entity_id` (so an
+    event-group fact finds its per-mention actor rows); None when the table does not hold the whole key."""
+    matched = {k: k for k in key if k in columns}
+    missing = [k for k in key if k not in columns]
+    if len(missing) == 1 and missing[0].endswith("_id") and "entity_id" in columns:
+        matched[missing[0]] = "entity_id"
+    elif missing:
+        return None
+    return matched
 
 
 def write_changelog(log: Changelog, out_dir: Path, stem: str = "CHANGES") -> list[Path]:

@@ -71,7 +71,8 @@ def render_codebook(
         "## Research-format exports",
         "",
         "In `exports/`: the warehouse's events in the published column layouts of UCDP GED and GTD, every",
-        "published column present and in order; columns the warehouse does not code are empty.",
+        "published column present and in order; columns the warehouse does not code are empty. The files are",
+        "UTF-8 with a header row (GTD's own CSV is Latin-1), one row per event, ordered by event id.",
     ]
     for export in EXPORTS:
         lines += [

@@ -199,8 +199,16 @@ def _inputs(project_dir: Path, manifest: dict) -> dict:
         return {"path": shown, "sha256": sha256_file(path), "bytes": path.stat().st_size}
 
     sources = {name: [entry(p) for p in files] for name, files in source_files(manifest, project_dir).items()}
-    seeds = sorted((project_dir / "seeds").glob("*.csv"))
-    return {"sources": sources, "seeds": [entry(p) for p in seeds]}
+    seeds = sorted((project_dir / "seeds").rglob("*.csv"))
+    datasets_dir = Path(os.environ.get("MILITANCY_DATASETS_DIR") or project_dir / "datasets")
+    if not datasets_dir.is_absolute():
+        datasets_dir = project_dir / datasets_dir
+    datasets = sorted(
+        p
+        for p in (datasets_dir.rglob("*") if datasets_dir.is_dir() else [])
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(datasets_dir).parts)
+    )
+    return {"sources": sources, "seeds": [entry(p) for p in seeds], "datasets": [entry(p) for p in datasets]}
 
 
 def citation_cff(version: str, date_released: str, commit: str | None, license_id: str) -> str:
