@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -61,10 +64,10 @@ def test_files_have_exactly_the_published_columns(exported: Path) -> None:
 def test_ged_rows_map_back_to_events(exported: Path, con: duckdb.DuckDBPyConnection) -> None:
     _, rows = read(exported / UCDP_GED.file_name)
     by_id = events(con)
-    assert sorted(r["id"] for r in rows) == sorted(by_id)
+    assert sorted(r["relid"] for r in rows) == sorted(by_id)
     places = dict(con.execute("select place_id, place_type from marts.dim_places").fetchall())
     for row in rows:
-        event = by_id[row["id"]]
+        event = by_id[row["relid"]]
         start = dt.date.fromisoformat(row["date_start"]) if row["date_start"] else None
         end = dt.date.fromisoformat(row["date_end"]) if row["date_end"] else None
         assert (start, end) == (event["date_start"], event["date_end"])
@@ -91,7 +94,7 @@ def test_ged_rows_map_back_to_events(exported: Path, con: duckdb.DuckDBPyConnect
         place_type = places.get(event["location_id"])
         expected = {"city": 1, "town": 1, "village": 1, "site": 1, "district": 3, "province": 4, "country": 6}
         if place_type in expected:
-            assert where == expected[place_type], row["id"]
+            assert where == expected[place_type], row["relid"]
         elif place_type in ("valley", "border_area", "region"):
             assert where == 5
         assert number(row["number_of_sources"]) == event["document_count"]
@@ -108,7 +111,7 @@ def test_ged_sides_come_from_the_event_groups(exported: Path, con: duckdb.DuckDB
             groups.setdefault(event_id, {}).setdefault(role, set()).add(name)
     checked = 0
     for row in rows:
-        roles = groups.get(row["id"], {})
+        roles = groups.get(row["relid"], {})
         side_a = set(filter(None, row["side_a"].split("; ")))
         side_b = set(filter(None, row["side_b"].split("; ")))
         if roles.get("authority"):
@@ -120,11 +123,34 @@ def test_ged_sides_come_from_the_event_groups(exported: Path, con: duckdb.DuckDB
     assert checked > 10
 
 
+def md5_number(text: str, start: int) -> int:
+    return int(hashlib.md5(text.encode()).hexdigest()[start : start + 8], 16)
+
+
+def test_numeric_ids_are_unique_and_derived_from_the_event_id_alone(exported: Path) -> None:
+    _, ged = read(exported / UCDP_GED.file_name)
+    assert len({r["id"] for r in ged}) == len(ged)
+    for row in ged:  # no clash in this corpus, so each id is exactly the documented formula
+        assert int(row["id"]) == md5_number(row["relid"], 0) % 2147483000 + 1
+    _, gtd = read(exported / GTD.file_name)
+    assert len({r["eventid"] for r in gtd}) == len(gtd)
+    for row in gtd:
+        event_id = gtd_event_id(row)
+        date_part = int(row["iyear"] or 0) * 10000 + int(row["imonth"]) * 100 + int(row["iday"])
+        assert row["eventid"] == f"{date_part:08d}{md5_number(event_id, 8) % 10000:04d}"
+
+
+def gtd_event_id(row: dict[str, str]) -> str:
+    match = re.match(r"Militancy Warehouse event (\S+?)(;|$)", row["addnotes"])
+    assert match, row["addnotes"]
+    return match.group(1)
+
+
 def test_gtd_rows_map_back_to_attacks(exported: Path, con: duckdb.DuckDBPyConnection) -> None:
     _, rows = read(exported / GTD.file_name)
     by_id = events(con)
     attacks = {k for k, v in by_id.items() if v["is_attack"]}
-    assert sorted(r["eventid"] for r in rows) == sorted(attacks)
+    assert sorted(gtd_event_id(r) for r in rows) == sorted(attacks)
     strength = ("disputed", "suspected", "alleged", "claimed", "confirmed")
     perpetrators: dict[str, dict[str, str]] = {}
     for event_id, name, attribution in con.execute(
@@ -133,7 +159,7 @@ def test_gtd_rows_map_back_to_attacks(exported: Path, con: duckdb.DuckDBPyConnec
         known = perpetrators.setdefault(event_id, {})
         known[name] = max(attribution, known.get(name, "disputed"), key=strength.index)
     for row in rows:
-        event = by_id[row["eventid"]]
+        event = by_id[gtd_event_id(row)]
         start, end = event["date_start"], event["date_end"]
         year, month, day = number(row["iyear"]), number(row["imonth"]), number(row["iday"])
         assert year == (start.year if start else None)
@@ -152,7 +178,7 @@ def test_gtd_rows_map_back_to_attacks(exported: Path, con: duckdb.DuckDBPyConnec
         assert number(row["nwound"]) == event["wounded_low"]
         if row["attacktype1_txt"]:
             assert GTD_ATTACK_TYPE_CODES[row["attacktype1_txt"]] == number(row["attacktype1"])
-        known = perpetrators.get(row["eventid"], {})
+        known = perpetrators.get(gtd_event_id(row), {})
         names = [row[c] for c in ("gname", "gname2", "gname3") if row[c]]
         if not known:
             assert names == ["Unknown"] and row["guncertain1"] == ""
@@ -160,3 +186,29 @@ def test_gtd_rows_map_back_to_attacks(exported: Path, con: duckdb.DuckDBPyConnec
         assert set(names) <= set(known) and len(names) == min(3, len(known))
         for name, flag in zip(names, ("guncertain1", "guncertain2", "guncertain3"), strict=False):
             assert number(row[flag]) == (0 if known[name] in ("confirmed", "claimed") else 1)
+
+
+def test_an_id_clash_takes_the_next_number(built: BuildResult, tmp_path: Path) -> None:
+    """Two attacks on the same day whose md5-derived GTD numbers clash: the second (by event_id) takes the next."""
+    names = {}
+    for i in range(100000):
+        name = f"ev_2011_clash_{i}"
+        seq = md5_number(name, 8) % 10000
+        if seq in names and seq < 9999:
+            first, second = names[seq], name
+            break
+        names[seq] = name
+    db = tmp_path / "db" / built.path.name  # same file name: the staging views name their catalog after it
+    db.parent.mkdir()
+    shutil.copyfile(built.path, db)
+    with duckdb.connect(str(db)) as con:
+        for name in (first, second):
+            con.execute(
+                "insert into marts.fct_events select * replace (? as event_id, date '2011-05-04' as date_start, "
+                "date '2011-05-04' as date_end, 2011 as event_year) from marts.fct_events where is_attack limit 1",
+                [name],
+            )
+    write_shaped_exports(db, tmp_path)
+    _, rows = read(tmp_path / GTD.file_name)
+    ids = {gtd_event_id(r): r["eventid"] for r in rows}
+    assert ids[first] == f"20110504{seq:04d}" and ids[second] == f"20110504{seq + 1:04d}"

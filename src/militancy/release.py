@@ -39,7 +39,7 @@ from militancy.changelog import (
 )
 from militancy.codebook import write_codebook
 from militancy.dbt_artifacts import PUBLIC_SCHEMA, Mart, load_json, public_marts, source_files
-from militancy.research_exports import write_shaped_exports
+from militancy.research_exports import ExportError, write_shaped_exports
 
 TITLE = "Militancy Warehouse"
 LICENSE = "CC-BY-4.0"  # SPDX id of the data licence written into CITATION.cff (corpus texts keep their own terms)
@@ -319,7 +319,10 @@ def _stage(
     shutil.copyfile(result.path, stage / DB_FILE)
     say("Writing Parquet and CSV of every public mart ...")
     tables = export_marts(stage / DB_FILE, marts, stage)
-    export_rows = write_shaped_exports(stage / DB_FILE, stage / "exports")
+    try:
+        export_rows = write_shaped_exports(stage / DB_FILE, stage / "exports")
+    except ExportError as exc:
+        raise ReleaseError(str(exc)) from exc
     exports = {
         name: {"file": f"exports/{name}", "rows": rows, "sha256": sha256_file(stage / "exports" / name)}
         for name, rows in export_rows.items()

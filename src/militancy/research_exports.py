@@ -30,6 +30,7 @@ class ShapedExport:
     source_sql: str  # a query whose result is named `shaped`
     order_by: str
     scope: str  # which events the file holds
+    id_column: str  # must be unique in the file
 
     @property
     def file_name(self) -> str:
@@ -68,6 +69,44 @@ _EVENT_SOURCES = """
     group by m.event_id
 """
 
+# GTD's date parts: the month and day only where the whole interval lies in one month / is one day (else 0).
+_GTD_MONTH = (
+    "case when date_start is not null and year(date_start) = year(date_end) "
+    "and month(date_start) = month(date_end) then month(date_start) else 0 end"
+)
+_GTD_DAY = "case when date_start is not null and date_start = date_end then day(date_start) else 0 end"
+
+
+def _hex_number(start: int) -> str:
+    """8 hex digits of md5(event_id) from `start` (1-based) as a number: stable across builds and engines."""
+    return f"cast(('0x' || substr(md5(event_id), {start}, 8)) as bigint)"
+
+
+# Integer ids derived from the stable event_id alone, so they do not change when other events are added: GED's
+# integer id is a 31-bit number from md5(event_id); GTD's eventid is YYYYMMDD (00 for an unknown month or day)
+# followed by 4 digits from md5(event_id). A clash (two ids on one number) takes the next number, in event_id order;
+# `write_shaped_exports` refuses a file whose ids are not unique.
+_EVENT_NUMBERS = f"""
+    select
+        event_id,
+        hashed_id + row_number() over (partition by hashed_id order by event_id) - 1 as ged_id,
+        date_prefix * 10000
+        + (hashed_seq + row_number() over (partition by date_prefix, hashed_seq order by event_id) - 1) % 10000
+            as gtd_eventid,
+        gtd_month,
+        gtd_day
+    from (
+        select
+            event_id,
+            {_hex_number(1)} % 2147483000 + 1 as hashed_id,
+            {_hex_number(9)} % 10000 as hashed_seq,
+            coalesce(year(date_start), 0) * 10000 + ({_GTD_MONTH}) * 100 + ({_GTD_DAY}) as date_prefix,
+            {_GTD_MONTH} as gtd_month,
+            {_GTD_DAY} as gtd_day
+        from marts.fct_events
+    ) as hashed
+"""
+
 _GED_SOURCE = f"""
     with
     sources as ({_EVENT_SOURCES}),
@@ -88,6 +127,7 @@ _GED_SOURCE = f"""
     )
     select
         e.*,
+        ids.ged_id,
         p.place_name,
         p.place_type,
         s.n_documents,
@@ -102,6 +142,7 @@ _GED_SOURCE = f"""
                 else sd.target_side end,
             '; '), '') as side_b_names
     from marts.fct_events as e
+    inner join ({_EVENT_NUMBERS}) as ids on e.event_id = ids.event_id
     left join marts.dim_places as p on e.location_id = p.place_id
     left join sources as s on e.event_id = s.event_id
     left join sides as sd on e.event_id = sd.event_id
@@ -115,9 +156,14 @@ UCDP_GED = ShapedExport(
     "and the event's type in fct_events for a GED-comparable subset).",
     source_sql=_GED_SOURCE,
     order_by="event_id",
+    id_column="id",
     mapped={
-        "id": ("event_id", "fct_events.event_id: the warehouse's stable event key (a string, not GED's integer)."),
-        "relid": ("event_id", "fct_events.event_id again (GED's relid is its readable id)."),
+        "id": (
+            "ged_id",
+            "An integer derived from fct_events.event_id alone (31 bits of its md5; on a clash the next number, in "
+            "event_id order), so it stays the same across releases; join on relid to be sure.",
+        ),
+        "relid": ("event_id", "fct_events.event_id: the warehouse's stable event key (GED's relid is a readable id)."),
         "year": ("event_year", "fct_events.event_year: year of date_start, the earliest possible year."),
         "side_a": (
             "side_a_names",
@@ -232,6 +278,9 @@ _GTD_SOURCE = f"""
     )
     select
         e.*,
+        ids.gtd_eventid,
+        ids.gtd_month,
+        ids.gtd_day,
         t.gtd_attack_type as attack_type_txt,
         p.place_name,
         p.place_type,
@@ -239,6 +288,7 @@ _GTD_SOURCE = f"""
         ps.* exclude (event_id),
         tg.names as target_names
     from marts.fct_events as e
+    inner join ({_EVENT_NUMBERS}) as ids on e.event_id = ids.event_id
     left join staging.stg_curation__event_types as t on e.event_type = t.event_type
     left join marts.dim_places as p on e.location_id = p.place_id
     left join sources as s on e.event_id = s.event_id
@@ -264,18 +314,17 @@ GTD = ShapedExport(
     "state operations and legal actions are not GTD incidents.",
     source_sql=_GTD_SOURCE,
     order_by="event_id",
+    id_column="eventid",
     mapped={
-        "eventid": ("event_id", "fct_events.event_id: the stable event key (a string, not GTD's 12-digit number)."),
-        "iyear": ("event_year", "Year of date_start (the earliest possible year); NULL when the date is unknown."),
-        "imonth": (
-            "case when date_start is null then 0 when year(date_start) = year(date_end) and month(date_start) = "
-            "month(date_end) then month(date_start) else 0 end",
-            "Month when the whole interval lies in one month, else 0 (unknown), as in GTD.",
+        "eventid": (
+            "gtd_eventid",
+            "GTD's 12-digit form YYYYMMDDNNNN: iyear, imonth, iday (00 when unknown) and 4 digits derived from "
+            "fct_events.event_id alone (from its md5; on a clash the next number), so it stays the same across "
+            "releases while the date does. The event_id itself opens addnotes.",
         ),
-        "iday": (
-            "case when date_start is not null and date_start = date_end then day(date_start) else 0 end",
-            "Day when the interval is a single day, else 0 (unknown), as in GTD.",
-        ),
+        "iyear": ("event_year", "Year of date_start (the earliest possible year); empty when the date is unknown."),
+        "imonth": ("gtd_month", "Month when the whole interval lies in one month, else 0 (unknown), as in GTD."),
+        "iday": ("gtd_day", "Day when the interval is a single day, else 0 (unknown), as in GTD."),
         "approxdate": (
             "case when date_start is null then 'unknown' when date_start <> date_end then "
             "cast(date_start as varchar) || '/' || cast(date_end as varchar) end",
@@ -334,7 +383,7 @@ GTD = ShapedExport(
         ),
         "nhostkid": ("hostages_low", "fct_events.hostages_low: the lowest hostages figure."),
         "addnotes": (
-            "nullif(concat_ws('; ', "
+            "concat_ws('; ', 'Militancy Warehouse event ' || event_id, "
             + _range_note("killed")
             + ", "
             + _range_note("wounded")
@@ -342,9 +391,9 @@ GTD = ShapedExport(
             + _range_note("hostages")
             + ", case when has_date_conflict then 'sources disagree on the date' end"
             + ", case when has_figure_conflict then 'sources disagree on the figures' end"
-            + ", case when has_type_conflict then 'sources disagree on the event type' end), '')",
-            "The warehouse's ranges (killed, wounded, hostages) where the sources do not give one figure "
-            "('killed 45-55', 'killed 16-open') "
+            + ", case when has_type_conflict then 'sources disagree on the event type' end)",
+            "'Militancy Warehouse event <event_id>', then the warehouse's ranges (killed, wounded, hostages) where "
+            "the sources do not give one figure ('killed 45-55', 'killed 16-open') "
             "and the source-conflict flags of fct_events.",
         ),
         "scite1": ("citations[1]", "First source document: title, publisher, publication date (document id)."),
@@ -357,6 +406,10 @@ GTD = ShapedExport(
 EXPORTS: tuple[ShapedExport, ...] = (UCDP_GED, GTD)
 
 
+class ExportError(ValueError):
+    """A shaped export cannot be written as published (e.g. two events on one id)."""
+
+
 def write_shaped_exports(db_path: Path, out_dir: Path) -> dict[str, int]:
     """Write every shaped CSV of `EXPORTS` into out_dir from the warehouse at db_path; return rows per file."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -364,7 +417,13 @@ def write_shaped_exports(db_path: Path, out_dir: Path) -> dict[str, int]:
     with duckdb.connect(str(db_path), read_only=True) as con:
         con.execute("set threads = 1")
         for export in EXPORTS:
-            target = out_dir / export.file_name
-            con.execute(f"copy ({export.select_sql()}) to '{target}' (format csv, header true)")
-            rows[export.file_name] = con.execute(f"select count(*) from ({export.select_sql()})").fetchone()[0]
+            con.execute(f"create or replace temp table shaped_export as {export.select_sql()}")
+            clashes = con.execute(
+                f'select "{export.id_column}", count(*) from shaped_export group by 1 having count(*) > 1'
+            ).fetchall()
+            if clashes:
+                raise ExportError(f"{export.file_name}: {export.id_column} not unique: {clashes[:5]}")
+            target = str(out_dir / export.file_name).replace("'", "''")
+            con.execute(f"copy (select * from shaped_export order by rowid) to '{target}' (format csv, header true)")
+            rows[export.file_name] = con.execute("select count(*) from shaped_export").fetchone()[0]
     return rows
