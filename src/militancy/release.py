@@ -339,6 +339,8 @@ def _stage(
 
     git_commit = _git(project_dir, "rev-parse", "HEAD")
     git_dirty = bool(_git(project_dir, "status", "--porcelain")) if git_commit else None
+    if git_dirty:
+        say(f"Note: the working tree has uncommitted changes; commit {git_commit} alone does not rebuild this release.")
     (stage / "CITATION.cff").write_text(
         citation_cff(version.text, date_released, git_commit, license_id), encoding="utf-8"
     )
