@@ -6,9 +6,9 @@ A fact is added, removed, or changed (one record per changed column, with old an
 carries its evidence: the row's own quote and document, else the quotes fct_evidence holds for its id, else the
 quotes of the marts that hold its key (an event's mentions and actors; an event group's actor rows).
 
-The same comparison decides the version bump a release needs (docs/releases.md): a removed table or column,
-a changed column type or a changed key is MAJOR; any added, removed or changed fact, or an added table or
-column, is MINOR; nothing but documentation is PATCH.
+The same comparison decides the version bump a release needs (docs/releases.md): a removed table or column
+or a changed column type is MAJOR; any added, removed or changed fact, an added table or column, or a changed
+key is MINOR; nothing but documentation is PATCH.
 """
 
 from __future__ import annotations
@@ -118,9 +118,9 @@ class Changelog:
     @property
     def level(self) -> str:
         """The smallest version bump this change needs (docs/releases.md)."""
-        if self.tables_removed or self.columns_removed or self.types_changed or self.keys_changed:
+        if self.tables_removed or self.columns_removed or self.types_changed:
             return "major"
-        if self.facts or self.tables_added or self.columns_added or self.exports_changed:
+        if self.facts or self.tables_added or self.columns_added or self.keys_changed or self.exports_changed:
             return "minor"
         return "patch"
 
@@ -206,10 +206,12 @@ def compare(old: Snapshot, new: Snapshot) -> Changelog:
                 for c in new_cols
                 if c in old_cols and old_cols[c] != new_cols[c]
             ]
-            key = new.keys[table]
-            if tuple(old.keys[table]) != tuple(key):
-                log.keys_changed.append(f"{table}: ({', '.join(old.keys[table])}) -> ({', '.join(key)})")
-            if not all(k in old_cols and k in new_cols for k in key):
+            old_key, new_key = tuple(old.keys[table]), tuple(new.keys[table])
+            if old_key != new_key:
+                log.keys_changed.append(f"{table}: ({', '.join(old_key)}) -> ({', '.join(new_key)})")
+            # Facts keep the ids the previous version published, as long as both versions hold those columns.
+            key = next((k for k in (old_key, new_key) if all(c in old_cols and c in new_cols for c in k)), None)
+            if key is None:
                 continue
             common = [c for c in new_cols if c in old_cols]
             log.facts += _diff_table(con, table, key, common, old, new)
@@ -277,6 +279,8 @@ def _evidence(
     snap = new if in_new else old
     if "quote" in row:
         return row.get("document_id") or "", row["quote"] or ""
+    if key == ("document_id",):
+        return row["document_id"] or "", ""  # a document's own metadata: the document is the evidence
     found: list[tuple[str, str]] = []
     if len(key) == 1 and EVIDENCE_TABLE in snap.relations:
         found += con.execute(
@@ -284,9 +288,14 @@ def _evidence(
             "order by is_main_quote desc, document_id, char_start limit ?",
             [row[key[0]], MAX_EVIDENCE],
         ).fetchall()
-    if not found:
+    # The columns that identify the fact elsewhere: its key, else (for a surrogate key such as
+    # event_group_role_id) its other id columns and role, when there are at least two of them.
+    identifying = [c for c in row if c not in key and (c.endswith("_id") or c == "role") and c != "document_id"]
+    for columns in (key, tuple(identifying) if len(identifying) >= 2 else ()):
+        if found or not columns:
+            continue
         for other, cols in sorted(snap.columns.items()):
-            matched = _key_columns_in(key, cols) if other != table and "quote" in cols else None
+            matched = _key_columns_in(columns, cols) if other != table and "quote" in cols else None
             if matched is None:
                 continue
             where = " and ".join(f"cast({sql_identifier(theirs)} as varchar) = ?" for theirs in matched.values())

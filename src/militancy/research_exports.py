@@ -107,6 +107,35 @@ _EVENT_NUMBERS = f"""
     ) as hashed
 """
 
+# The columns of fct_events the exports read, named one by one so columns added to the mart later cannot collide.
+_EVENT_COLUMNS = ",\n        ".join(
+    f"e.{c}"
+    for c in (
+        "event_id",
+        "event_name",
+        "event_type",
+        "is_attack",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "event_year",
+        "country",
+        "country_id",
+        "location",
+        "location_id",
+        "killed_low",
+        "killed_high",
+        "wounded_low",
+        "wounded_high",
+        "hostages_low",
+        "hostages_high",
+        "has_date_conflict",
+        "has_figure_conflict",
+        "has_type_conflict",
+        "document_count",
+    )
+)
+
 _GED_SOURCE = f"""
     with
     sources as ({_EVENT_SOURCES}),
@@ -126,7 +155,7 @@ _GED_SOURCE = f"""
         group by event_id
     )
     select
-        e.*,
+        {_EVENT_COLUMNS},
         ids.ged_id,
         p.place_name,
         p.place_type,
@@ -277,7 +306,7 @@ _GTD_SOURCE = f"""
         group by event_id
     )
     select
-        e.*,
+        {_EVENT_COLUMNS},
         ids.gtd_eventid,
         ids.gtd_month,
         ids.gtd_day,
