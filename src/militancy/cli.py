@@ -14,6 +14,8 @@ militancy ingest PATH...        add .txt/.html/.pdf files to corpus/ and propose
 militancy annotate DOC          candidate seed rows with quotes and offsets in review/<doc_id>/
 militancy accept DOC            move the kept review rows into seeds/ and validate (seeds restored on failure)
 militancy search "words"        BM25 full-text search over article text: passages, offsets, facts quoted
+militancy release VERSION       build, test and write the citable release releases/VERSION/ (docs/releases.md)
+militancy changelog OLD [NEW]   facts added, removed and changed between two releases (or a release and the build)
 
 Every failure is a message and exit code 1; `militancy --debug ...` shows the traceback.
 """
@@ -375,6 +377,35 @@ def _document_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     s.set_defaults(func=cmd_search)
 
 
+def cmd_release(args: argparse.Namespace) -> int:
+    from militancy.release import ReleaseError, make_release
+
+    try:
+        make_release(project_root(), args.version, force=args.force, date=args.date)
+    except (ReleaseError, SeedError, builder.BuildError) as exc:
+        print(f"militancy release: {exc}\nNo release was written.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_changelog(args: argparse.Namespace) -> int:
+    from militancy.release import ReleaseError, changelog_between
+
+    try:
+        log = changelog_between(project_root(), args.old, args.new)
+    except ReleaseError as exc:
+        print(f"militancy changelog: {exc}", file=sys.stderr)
+        return 1
+    if args.out:
+        from militancy.changelog import write_changelog
+
+        for path in write_changelog(log, Path(args.out), stem="CHANGELOG"):
+            print(f"Written: {path}")
+    else:
+        print(log.to_markdown(), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="militancy", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -409,6 +440,16 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("file")
     d.set_defaults(func=cmd_doc_info)
     _document_parsers(sub)
+    r = sub.add_parser("release", help="write a citable release to releases/VERSION")
+    r.add_argument("version", help="semantic version, e.g. 0.3.0 (bumped as docs/releases.md says)")
+    r.add_argument("--force", action="store_true", help="release even if VERSION is bumped less than the rule asks")
+    r.add_argument("--date", help="date-released (YYYY-MM-DD; default $SOURCE_DATE_EPOCH or today, UTC)")
+    r.set_defaults(func=cmd_release)
+    c = sub.add_parser("changelog", help="facts added, removed and changed between two versions")
+    c.add_argument("old", help="a release version (releases/OLD) or release folder")
+    c.add_argument("new", nargs="?", help="a release version or folder (default: the current published build)")
+    c.add_argument("--out", help="write CHANGELOG.md and changelog.csv into this folder instead of printing")
+    c.set_defaults(func=cmd_changelog)
     return p
 
 
