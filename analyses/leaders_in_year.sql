@@ -1,6 +1,9 @@
--- Who led each group in a given year (`militancy query --analysis leaders_in_year --var year=2004`; 2010 by
--- default)? A tenure counts when the year falls between its start and end years; an unknown or ongoing end counts
--- as still in office.
+-- Who may have led each group in a given year? Run with another year: `--vars '{year: 2004}'` (dbt) or
+-- `militancy query --analysis leaders_in_year --var year=2004`. Reads the tenures resolved across documents:
+-- a tenure counts when the year falls between its earliest possible start and its latest possible end.
+-- Ends no document states are closed at the person's death or the group's end (end_basis inferred_*); a tenure
+-- with no known end (end_basis open) is listed with that basis: "no end known", not "still in office".
+-- Co-founders are not leaders unless a document gives them a leader role.
 
 {% set year = var('year', 2010) %}
 
@@ -8,7 +11,7 @@ with
 
 tenures as (
 
-    select * from {{ ref('fct_leadership_tenures') }}
+    select * from {{ ref('fct_leadership_tenures_resolved') }}
 
 ),
 
@@ -17,18 +20,24 @@ final as (
     select
         group_name,
         person_name,
-        role,
-        start_text,
-        end_text,
-        end_reason,
-        document_id
+        role_category,
+        worded_roles,
+        start_date,
+        start_precision,
+        end_date,
+        end_latest_date,
+        end_precision,
+        end_basis,
+        end_inferred_from,
+        has_conflict,
+        document_ids
     from tenures
     where
         is_leadership_role
-        and extract(year from start_date) <= {{ year }}
-        and (end_date is null or extract(year from end_date) >= {{ year }})
+        and start_date <= cast('{{ year }}-12-31' as date)
+        and (end_basis = 'open' or end_latest_date >= cast('{{ year }}-01-01' as date))
 
 )
 
 select * from final
-order by group_name, person_name
+order by group_name, start_date, person_name

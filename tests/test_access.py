@@ -70,7 +70,7 @@ def test_sqlalchemy_reflection_with_duckdb_engine(built: BuildResult) -> None:
         assert columns["killed_low"] == "INTEGER" and columns["date_start"] == "DATE"
         table = sa.Table("attacks_by_group_year", sa.MetaData(), schema="marts", autoload_with=engine)
         with engine.connect() as conn:
-            total = conn.execute(sa.select(sa.func.sum(table.c.attacks))).scalar_one()
+            total = conn.execute(sa.select(sa.func.sum(table.c.attacks_by_start_year))).scalar_one()
         assert total > 0
     finally:
         engine.dispose()
@@ -145,7 +145,7 @@ def test_metricflow_query(built: BuildResult) -> None:
     ]
     with duckdb.connect(str(built.path), read_only=True) as con:
         expected = con.execute(
-            "select attacks, attacks_confirmed_or_claimed from marts.attacks_by_group_year"
+            "select attacks_by_start_year, attacks_confirmed_or_claimed from marts.attacks_by_group_year"
             " where group_id = 'org_imu' and year = 2010"
         ).fetchone()
     assert [(int(r["attacks"]), int(r["attacks_strict"])) for r in imu_2010] == [expected]

@@ -85,9 +85,168 @@ def test_attacks_by_year_zero_fills_and_orders_counts(con: duckdb.DuckDBPyConnec
     assert (years[0], years[-1]) == (1999, 2018)
     bad = con.execute(
         "select count(*) from marts.attacks_by_group_year"
-        " where not (attacks_confirmed_or_claimed <= attacks and attacks <= attacks_including_disputed)"
+        " where not (attacks_confirmed_or_claimed <= attacks_by_start_year"
+        " and attacks_by_start_year <= attacks_including_disputed)"
     ).fetchone()[0]
     assert bad == 0
+    # A gap year: counts 0, figures NULL (never 0).
+    gap = _one(
+        con,
+        "select attacks_by_start_year, attacks_possible_in_year, killed_low, killed_high, wounded_low, is_gap_year"
+        " from marts.attacks_by_group_year where group_id = 'org_imu' and year = 2005",
+    )
+    assert gap == (0, 0, None, None, None, True)
+
+
+def test_imu_2000_killed_is_null_not_zero(con: duckdb.DuckDBPyConnection) -> None:
+    # Four IMU attacks of 2000 (doc_002 border villages; doc_004 Batken, Uzbekistan, Kara-Su): no source gives deaths.
+    row = _one(
+        con,
+        "select attacks_by_start_year, attacks_with_killed_figure, killed_low, killed_high, is_killed_high_open"
+        " from marts.attacks_by_group_year where group_id = 'org_imu' and year = 2000",
+    )
+    assert row == (4, 0, None, None, None)
+
+
+def test_open_ended_high_is_not_closed(con: duckdb.DuckDBPyConnection) -> None:
+    # 1999: the Tashkent bombings "16+ killed, 100+ wounded": the highs stay open, never 16 and 100.
+    row = _one(
+        con,
+        "select killed_low, killed_high, is_killed_high_open, wounded_low, wounded_high, is_wounded_high_open"
+        " from marts.attacks_by_group_year where group_id = 'org_imu' and year = 1999",
+    )
+    assert row == (16, None, True, 100, None, True)
+
+
+def test_multi_year_campaign_counts_in_each_year(con: duckdb.DuckDBPyConnection) -> None:
+    # doc_002: "December 2002 (en dash) May 2003: The IMU launched four explosions" counts in 2003 too.
+    rows = con.execute(
+        "select year, attacks_by_start_year, attacks_possible_in_year, is_gap_year from marts.attacks_by_group_year"
+        " where group_id = 'org_imu' and year in (2002, 2003) order by year"
+    ).fetchall()
+    assert rows == [(2002, 1, 1, False), (2003, 0, 1, False)]
+
+
+def test_manhattan_attack_not_in_the_default_imu_count(con: duckdb.DuckDBPyConnection) -> None:
+    # doc_002: "Some sources suggest that he was affiliated with the IMU": a link, not the IMU's agency.
+    roles = con.execute(
+        "select role, attribution from marts.fct_event_groups"
+        " where event_id = 'ev_2017_manhattan_truck_attack' and group_id = 'org_imu'"
+    ).fetchall()
+    assert roles == [("linked", "suspected")]
+    row = _one(
+        con,
+        "select attacks_by_start_year, attacks_including_disputed, linked_only_attacks, killed_low"
+        " from marts.attacks_by_group_year where group_id = 'org_imu' and year = 2017",
+    )
+    assert row == (0, 0, 1, None)
+
+
+def test_one_group_for_ttp_and_pakistani_taliban(con: duckdb.DuckDBPyConnection) -> None:
+    named = con.execute(
+        "select distinct entity_id from marts.dim_entity_aliases where alias in ('Pakistani Taliban', 'TTP')"
+    ).fetchall()
+    assert named == [("org_ttp",)]
+    assert con.execute("select count(*) from marts.dim_groups where group_id = 'org_pakistani_taliban'").fetchone() == (
+        0,
+    )
+    bannu = con.execute(
+        "select group_id from marts.fct_event_groups where event_id = 'ev_2012_bannu_prison_attack'"
+        " and role = 'perpetrator' order by group_id"
+    ).fetchall()
+    assert bannu == [("org_imu",), ("org_ttp",)]
+    merged = _one(
+        con,
+        "select status, kept_id from marts.fct_coreference_candidates"
+        " where left_id = 'org_pakistani_taliban' and right_id = 'org_ttp'",
+    )
+    assert merged == ("merged", "org_ttp")
+
+
+def test_one_event_for_the_2001_intervention(con: duckdb.DuckDBPyConnection) -> None:
+    events = con.execute(
+        "select distinct event_id from marts.fct_event_mentions where mention_id in ('doc_002_m07', 'doc_004_m17')"
+    ).fetchall()
+    assert events == [("ev_2001_us_led_intervention_afghanistan",)]
+    start, end, docs = _one(
+        con,
+        "select date_start, date_end, document_count from marts.fct_events"
+        " where event_id = 'ev_2001_us_led_intervention_afghanistan'",
+    )
+    assert (str(start), str(end), docs) == ("2001-09-11", "2001-12-31", 2)
+
+
+def test_every_coreference_candidate_above_threshold_is_decided(con: duckdb.DuckDBPyConnection) -> None:
+    undecided = con.execute(
+        "select candidate_id from marts.fct_coreference_candidates where is_above_threshold and status = 'undecided'"
+    ).fetchall()
+    assert undecided == []
+    assert (
+        con.execute("select count(*) from marts.fct_coreference_candidates where status != 'undecided'").fetchone()[0]
+        >= 50
+    )
+
+
+def test_people_have_lives_with_conflicting_sources_side_by_side(con: duckdb.DuckDBPyConnection) -> None:
+    yuldashev = _one(
+        con,
+        "select born_date_start, born_precision, died_date_start, died_date_end, has_death_date_conflict,"
+        " death_document_count from marts.dim_people where person_id = 'per_tahir_yuldashev'",
+    )
+    assert tuple(map(str, yuldashev)) == ("1967-01-01", "year", "2009-08-27", "2009-09-30", "True", "4")
+    namangani = _one(
+        con,
+        "select died_date_start, died_date_end, died_precision, death_event_ids from marts.dim_people"
+        " where person_id = 'per_juma_namangani'",
+    )
+    assert tuple(map(str, namangani)) == ("2001-11-01", "2001-11-30", "month", "ev_2001_namangani_killed")
+    statements = con.execute(
+        "select document_id, date_text from marts.fct_life_events"
+        " where entity_id = 'per_tahir_yuldashev' and life_event in ('died', 'killed') order by document_id"
+    ).fetchall()
+    assert statements == [
+        ("doc_000", "now deceased"),
+        ("doc_001", "September 2009"),
+        ("doc_002", "August 27, 2009"),
+        ("doc_003", "now dead"),
+    ]
+
+
+def test_tenures_resolved_and_closed_at_death(con: duckdb.DuckDBPyConnection) -> None:
+    imu = _one(
+        con,
+        "select start_date, end_date, end_latest_date, end_basis, has_end_conflict, document_count"
+        " from marts.fct_leadership_tenures_resolved where tenure_key = 'per_tahir_yuldashev|org_imu|leader'",
+    )
+    assert tuple(map(str, imu)) == ("2001-11-01", "2009-08-27", "2009-09-30", "stated", "True", "4")
+    imt = _one(
+        con,
+        "select end_date, end_latest_date, end_basis, end_inferred_from from marts.fct_leadership_tenures_resolved"
+        " where tenure_key = 'per_tahir_yuldashev|org_islamic_movement_of_tajikistan|leader'",
+    )
+    assert tuple(map(str, imt[:3])) == ("2009-08-27", "2009-09-30", "inferred_from_death")
+    assert "doc_002_life02" in imt[3]
+    founders = con.execute(
+        "select count(*) from marts.fct_leadership_tenures_resolved where role_category = 'co_founder'"
+        " and is_leadership_role"
+    ).fetchone()
+    assert founders == (0,)
+
+
+def test_consistency_warnings_cite_both_sides(con: duckdb.DuckDBPyConnection) -> None:
+    # doc_000 founds the IMT in 2009 but has it fighting in the civil war of the 1990s.
+    civil_war = _one(
+        con,
+        "select other_fact_id, other_document_id from marts.fct_consistency_warnings"
+        " where warning_type = 'group_acts_before_founding' and fact_id = 'doc_000_act013'",
+    )
+    assert civil_war == ("doc_000_life02", "doc_000")
+    # doc_001 ends Yuldashev's leadership in September 2009; doc_002 has him killed on August 27, 2009.
+    assert _one(
+        con,
+        "select count(*) from marts.fct_consistency_warnings"
+        " where warning_type = 'tenure_after_death' and fact_id = 'doc_001_ten01' and other_fact_id = 'doc_002_life02'",
+    ) == (1,)
 
 
 def test_acronym_resolves_per_document(con: duckdb.DuckDBPyConnection) -> None:
@@ -142,6 +301,40 @@ def test_analyses_compile_and_answer(built) -> None:  # type: ignore[no-untyped-
     assert ("ev_1999_tashkent_bombings", "Islamic Movement of Uzbekistan") in accused
     leaders_2010 = {(row[0], row[1]) for row in results["leaders_in_year"]}
     assert ("Islamic Movement of Uzbekistan", "Abu Usman Adil") in leaders_2010
+    people_2010 = {person for _, person in leaders_2010}
+    assert not people_2010 & {"Juma Namangani", "Tahir Yuldashev"}, "killed in 2001 and 2009"
+
+
+def test_leaders_in_another_year(built) -> None:  # type: ignore[no-untyped-def]
+    """The analysis takes the year as a dbt var: in 2001 Namangani (to November) and Yuldashev (from November) led."""
+    from militancy.build import run_dbt
+
+    root = built.path.parent.parent
+    proc = run_dbt(
+        root, ["compile", "--select", "path:analyses/leaders_in_year.sql", "--vars", "{year: 2001}"], built.path
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:]
+    path = root / "target" / "compiled" / "militancy" / "analyses" / "leaders_in_year.sql"
+    with duckdb.connect(str(built.path), read_only=True) as con:
+        rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
+    imu = {row[1] for row in rows if row[0] == "Islamic Movement of Uzbekistan"}
+    assert imu == {"Juma Namangani", "Tahir Yuldashev"}
+
+
+def test_undecided_coreference_candidate_fails_the_build(project) -> None:  # type: ignore[no-untyped-def]
+    """Remove one curated decision: the data test fails while that candidate is undecided."""
+    from militancy.build import run_dbt
+
+    path = project / "seeds" / "coreference_decisions.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("cor_v29,")]
+    assert len(kept) == len(lines) - 1
+    path.write_text("".join(kept), encoding="utf-8")
+    db = project / "scratch.duckdb"
+    assert run_dbt(project, ["seed"], db).returncode == 0
+    proc = run_dbt(project, ["build", "--select", "+fct_coreference_candidates", "--exclude", "test_type:unit"], db)
+    assert proc.returncode != 0
+    assert "assert_coreference_candidates_decided" in proc.stdout
 
 
 def test_the_validators_date_window_lies_inside_the_year_spine(con: duckdb.DuckDBPyConnection) -> None:

@@ -68,6 +68,7 @@ claimed as (
 final as (
 
     select
+        aggregated.event_id || '|' || aggregated.group_id || '|' || aggregated.role as event_group_role_id,
         aggregated.event_id,
         aggregated.group_id,
         aggregated.role,

@@ -63,6 +63,12 @@ supporting_quotes as (
 
 ),
 
+life_events as (
+
+    select * from {{ ref('stg_curation__entity_life_events') }}
+
+),
+
 main_quotes as (
 
     select
@@ -145,6 +151,14 @@ main_quotes as (
         'designations' as source_table,
         designation_id as source_key
     from designations
+    union all
+    select
+        'life_event' as fact_type,
+        life_event_id as fact_id,
+        document_id,
+        quote,
+        true as is_main_quote
+    from life_events
 
 ),
 

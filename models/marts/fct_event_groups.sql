@@ -15,6 +15,7 @@ entities as (
 final as (
 
     select
+        event_groups.event_group_role_id,
         event_groups.event_id,
         event_groups.group_id,
         entities.canonical_name as group_name,

@@ -22,7 +22,7 @@ final as (
         people.canonical_name as person_name,
         tenures.role,
         tenures.role_category,
-        tenures.role_category in ('leader', 'co_founder', 'military_leader') as is_leadership_role,
+        tenures.role_category in ('leader', 'military_leader') as is_leadership_role,
         tenures.start_text,
         tenures.start_date,
         tenures.start_precision,

@@ -68,6 +68,7 @@ covering as (
 final as (
 
     select
+        group_years.group_id || '|' || cast(group_years.calendar_year as {{ dbt.type_string() }}) as group_year_id,
         group_years.group_id,
         group_years.group_name,
         cast(group_years.calendar_year as integer) as year,
@@ -75,7 +76,7 @@ final as (
         cast(covering.estimate_low as integer) as estimate_low,
         cast(case when covering.open_high_count > 0 then null else covering.max_estimate_high end as integer)
             as estimate_high,
-        coalesce(covering.open_high_count > 0, false) as is_high_open,
+        covering.open_high_count > 0 as is_high_open,
         cast(coalesce(covering.estimate_count, 0) as integer) as estimate_count,
         cast(coalesce(covering.document_count, 0) as integer) as document_count,
         covering.cited_sources,

@@ -42,7 +42,8 @@ def attacks_chart(con: duckdb.DuckDBPyConnection) -> str:
     rows = _rows(
         con,
         """
-        select a.group_name, a.year, a.attacks, a.attacks_confirmed_or_claimed, a.attacks_including_disputed
+        select a.group_name, a.year, a.attacks_by_start_year as attacks, a.attacks_confirmed_or_claimed,
+            a.attacks_including_disputed
         from marts.attacks_by_group_year as a
         inner join marts.dim_groups as g on a.group_id = g.group_id
         where g.is_militant
@@ -164,50 +165,127 @@ def membership_chart(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
+    """Resolved tenures (leader, military leader): solid to a stated end, hatched to an end inferred from a death
+    or the group's end (marked with a cross), dashed to the edge with a "?" where no end is known."""
     rows = _rows(
         con,
         """
-        select group_name, person_name, role, start_date, end_date, end_precision, end_reason, document_id,
-            start_text, end_text
-        from marts.fct_leadership_tenures
-        where start_date is not null
+        select group_name, person_name, role_category, worded_roles, start_date, start_latest_date, end_date,
+            end_latest_date, end_basis, end_inferred_from, end_reasons, document_ids, has_conflict
+        from marts.fct_leadership_tenures_resolved
+        where is_leadership_role and start_date is not null
         order by group_name, start_date, person_name
         """,
     )
+    undated = con.execute(
+        "select count(*) from marts.fct_leadership_tenures_resolved where is_leadership_role and start_date is null"
+    ).fetchone()[0]
     if not rows:
         return "<p>No dated leadership tenures.</p>"
-    today = dt.date.today()
     first = min(r["start_date"] for r in rows).year
-    last = max((r["end_date"] or r["start_date"]).year for r in rows) + 1
-    width, row_h, left, top = 980, 20, 430, 24
-    plot_w = width - left - 20
-    height = top + row_h * len(rows) + 30
+    last = max((r["end_latest_date"] or r["start_latest_date"] or r["start_date"]).year for r in rows) + 2
+    width, row_h, left, top = 980, 22, 330, 24
+    plot_w = width - left - 30
+    height = top + row_h * len(rows) + 60
     span_days = (dt.date(last, 12, 31) - dt.date(first, 1, 1)).days
+    edge = dt.date(last, 12, 31)
 
     def x_of(day: dt.date) -> float:
         return left + (day - dt.date(first, 1, 1)).days / span_days * plot_w
 
     parts = [f"<svg class='chart' id='leadership-chart' width='{width}' height='{height}' {FONT} role='img'>"]
-    parts.append("<title>Leadership timeline</title>")
+    parts.append("<title>Leadership timeline (tenures resolved across documents)</title>")
+    parts.append(
+        "<defs><pattern id='inferred' width='6' height='6' patternUnits='userSpaceOnUse' "
+        "patternTransform='rotate(45)'><rect width='6' height='6' fill='#c6dbef'/>"
+        "<line x1='0' y1='0' x2='0' y2='6' stroke='#3182bd' stroke-width='2'/></pattern></defs>"
+    )
     for year in range(first, last + 1, 2):
         x = x_of(dt.date(year, 1, 1))
-        parts.append(f"<line x1='{x:.1f}' y1='{top - 4}' x2='{x:.1f}' y2='{height - 24}' stroke='#eee'/>")
-        parts.append(f"<text x='{x:.1f}' y='{height - 10}' text-anchor='middle' font-size='10'>{year}</text>")
+        parts.append(f"<line x1='{x:.1f}' y1='{top - 4}' x2='{x:.1f}' y2='{height - 54}' stroke='#eee'/>")
+        parts.append(f"<text x='{x:.1f}' y='{height - 40}' text-anchor='middle' font-size='10'>{year}</text>")
     for i, r in enumerate(rows):
         y = top + i * row_h
-        label = f"{r['group_name']}: {r['person_name']} ({r['role']}, {r['document_id']})"
-        parts.append(f"<text x='{left - 6}' y='{y + 13}' text-anchor='end' font-size='9'>{_e(label)}</text>")
-        end = r["end_date"] or min(today, dt.date(last, 12, 31))
-        open_end = r["end_date"] is None
-        x0, x1 = x_of(r["start_date"]), x_of(max(end, r["start_date"]))
-        tip = f"{label}: {r['start_text'] or r['start_date']} to {r['end_text'] or 'no end given'} ({r['end_reason']})"
-        parts.append(
-            f"<rect class='tenure' x='{x0:.1f}' y='{y + 3}' width='{max(x1 - x0, 3):.1f}' height='{row_h - 6}' "
-            f"fill='{'#9ecae1' if open_end else '#3182bd'}'><title>{_e(tip)}</title></rect>"
+        label = f"{r['group_name']}: {r['person_name']} ({r['role_category']})"
+        parts.append(f"<text x='{left - 6}' y='{y + 14}' text-anchor='end' font-size='9'>{_e(label)}</text>")
+        start, start_late = r["start_date"], r["start_latest_date"] or r["start_date"]
+        basis = r["end_basis"]
+        if basis == "open":
+            end_text = "no end known (not necessarily still in office)"
+        elif basis == "stated":
+            end_text = f"ended {r['end_date']} to {r['end_latest_date']} ({r['end_reasons']})"
+        else:
+            end_text = (
+                f"end inferred ({basis.replace('_', ' ')}: {r['end_inferred_from']}), "
+                f"{r['end_date']} to {r['end_latest_date']}"
+            )
+        conflict = "; sources disagree" if r["has_conflict"] else ""
+        tip = _e(
+            f"{r['group_name']}: {r['person_name']} ({r['worded_roles']}; {r['document_ids']}): from {start} "
+            f"(at latest {start_late}); {end_text}{conflict}"
         )
+        x0 = x_of(start)
+        if basis == "open" or r["end_date"] is None:
+            # No end known: a dashed line to the edge and a question mark, never a bar "still in office".
+            x_edge = x_of(edge)
+            parts.append(
+                f"<line class='tenure-open' x1='{x0:.1f}' y1='{y + row_h / 2}' x2='{x_edge:.1f}' "
+                f"y2='{y + row_h / 2}' stroke='#3182bd' stroke-width='2' stroke-dasharray='4 4'>"
+                f"<title>{tip}</title></line>"
+            )
+            parts.append(
+                f"<text class='open-end-mark' x='{x_edge + 4:.1f}' y='{y + 15}' font-size='12' fill='#3182bd'>?</text>"
+            )
+            continue
+        end, end_late = r["end_date"], r["end_latest_date"] or r["end_date"]
+        # The whole span the sources allow, light; the part certainly in office (latest start to earliest end)
+        # solid for a stated end, hatched for an inferred one.
+        parts.append(
+            f"<rect class='tenure-span' x='{x0:.1f}' y='{y + 7}' width='{max(x_of(end_late) - x0, 2):.1f}' "
+            f"height='{row_h - 14}' fill='#9ecae1'><title>{tip}</title></rect>"
+        )
+        if start_late < end:
+            fill = "#3182bd" if basis == "stated" else "url(#inferred)"
+            css = "tenure" if basis == "stated" else "tenure tenure-inferred"
+            parts.append(
+                f"<rect class='{css}' x='{x_of(start_late):.1f}' y='{y + 3}' "
+                f"width='{max(x_of(end) - x_of(start_late), 2):.1f}' height='{row_h - 6}' fill='{fill}' "
+                f"stroke='#3182bd'><title>{tip}</title></rect>"
+            )
+        if basis != "stated":
+            parts.append(
+                f"<text class='inferred-end-mark' x='{x_of(end_late) + 3:.1f}' y='{y + 15}' font-size='11'>"
+                f"{'&#8224;' if basis == 'inferred_from_death' else '&#215;'}<title>{tip}</title></text>"
+            )
+    legend_y = height - 22
+    for i, (swatch, text) in enumerate(
+        (
+            ("<rect width='14' height='10' fill='#3182bd'/>", "stated end"),
+            (
+                "<rect width='14' height='10' fill='url(#inferred)' stroke='#3182bd'/>",
+                "end inferred: + death, x group end",
+            ),
+            (
+                "<line x1='0' y1='5' x2='14' y2='5' stroke='#3182bd' stroke-dasharray='4 4' stroke-width='2'/>",
+                "? no end known",
+            ),
+            ("<rect width='14' height='6' y='2' fill='#9ecae1'/>", "span the sources allow"),
+        )
+    ):
+        x = 20 + i * 240
+        parts.append(f"<g transform='translate({x},{legend_y})'>{swatch}</g>")
+        parts.append(f"<text x='{x + 18}' y='{legend_y + 9}' font-size='10'>{text}</text>")
     parts.append("</svg>")
-    caption = "<p class='note'>Light bars: no end date in the source (drawn to the chart's edge).</p>"
-    return "".join(parts) + caption + _sources_caption(con, {r["document_id"] for r in rows})
+    caption = (
+        "<p class='note'>One bar per person, group and leadership role, resolved across documents. Dark: certainly in "
+        "office (latest possible start to earliest possible end), solid when a document states the end, hatched with "
+        "a dagger when no document ends the tenure and it is closed at the person's death. Light: the whole span "
+        "the sources allow (e.g. an end on August 27 or in September 2009). Dashed with a question mark: no end is "
+        f"known, which does not mean still in office. Not drawn: {undated} leadership tenure(s) no document dates "
+        "(fct_leadership_tenures_resolved).</p>"
+    )
+    docs = {d.strip() for r in rows for d in (r["document_ids"] or "").split(";") if d.strip()}
+    return "".join(parts) + caption + _sources_caption(con, docs)
 
 
 def events_table(con: duckdb.DuckDBPyConnection) -> str:

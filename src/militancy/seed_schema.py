@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 DATE_PRECISIONS = ("day", "days", "month", "season", "year", "range", "unknown")
 DATE_RESOLUTIONS = ("as_stated", "year_from_context", "relative_to_anchor", "cross_document", "unresolved")
 ATTRIBUTIONS = ("confirmed", "claimed", "alleged", "suspected", "disputed")
-ACTOR_ROLES = ("perpetrator", "claimant", "target", "commander", "authority", "other")
+# `linked`: the document ties the actor to the event only through a person said to be inspired by, affiliated
+# with, or a (former) member of it; excluded from default attack counts (docs/curation.md, attribution codebook).
+ACTOR_ROLES = ("perpetrator", "claimant", "target", "commander", "authority", "linked", "other")
 ENTITY_TYPES = ("organization", "person", "place")
 ALIAS_TYPES = (
     "canonical",
@@ -80,6 +82,9 @@ ROLE_CATEGORIES = (
     "government_post",
 )
 
+LIFE_EVENTS = ("born", "died", "killed", "founded", "ended")
+COREFERENCE_DECISIONS = ("same", "distinct", "undetermined")
+
 COUNT_NAMES = ("killed", "wounded", "hostages", "prisoners_freed", "arrested", "sentenced")
 
 
@@ -123,6 +128,15 @@ _DATED_SPAN = tuple(
         _c(f"{side}_date", "date"),
         _c(f"{side}_precision", required=True, codes=DATE_PRECISIONS),
     )
+)
+# A date as worded, as an interval (earliest..latest possible day) with a precision, and how it was obtained.
+_DATED_INTERVAL = (
+    _c("date_text"),
+    _c("date_start", "date"),
+    _c("date_end", "date"),
+    _c("date_precision", required=True, codes=DATE_PRECISIONS),
+    _c("date_resolution", required=True, codes=DATE_RESOLUTIONS),
+    _c("date_note"),
 )
 # Every curated fact ends with its document, its exact quote and the curator's notes.
 _SOURCED = (DOC, _c("quote", required=True), _c("notes"))
@@ -242,12 +256,7 @@ _add(
             DOC,
             _c("event_name", required=True),
             _c("event_type", required=True, ref="event_types.event_type"),
-            _c("date_text"),
-            _c("date_start", "date"),
-            _c("date_end", "date"),
-            _c("date_precision", required=True, codes=DATE_PRECISIONS),
-            _c("date_resolution", required=True, codes=DATE_RESOLUTIONS),
-            _c("date_note"),
+            *_DATED_INTERVAL,
             _c("country_id", ref="entities.entity_id"),
             _c("location_text"),
             _c("location_id", ref="entities.entity_id"),
@@ -370,11 +379,45 @@ _add(
                     "group_relationship",
                     "designation",
                     "entity",
+                    "life_event",
                 ),
             ),
             _c("fact_id", required=True),
             *_SOURCED,
         ),
+    )
+)
+_add(
+    Seed(
+        "entity_life_events",
+        "life_event_id",
+        (
+            _c("life_event_id", required=True),
+            _c("entity_id", required=True, ref="entities.entity_id"),
+            _c("life_event", required=True, codes=LIFE_EVENTS),
+            *_DATED_INTERVAL,
+            _c("mention_id", ref="event_mentions.mention_id"),
+            *_SOURCED,
+        ),
+        date_intervals=(("date_start", "date_end", "date_precision"),),
+    )
+)
+_add(
+    Seed(
+        "coreference_decisions",
+        "decision_id",
+        (
+            _c("decision_id", required=True),
+            _c("candidate_type", required=True, codes=("event", "entity")),
+            _c("left_id", required=True),
+            _c("right_id", required=True),
+            _c("decision", required=True, codes=COREFERENCE_DECISIONS),
+            _c("kept_id"),
+            _c("reason", required=True),
+            _c("decided_by", required=True),
+            _c("decided_on", "date", required=True),
+        ),
+        quote_columns=(),
     )
 )
 
@@ -396,6 +439,10 @@ SEED_DESCRIPTIONS = {
     "group_relationships": "Curated: one row per typed, dated relationship between two groups, per document.",
     "designations": "Curated: one row per listing of a group by an authority (terrorist lists, bans), per document.",
     "supporting_quotes": "Curated: additional quotes supporting a fact that already has a main quote.",
+    "entity_life_events": "Curated: one row per birth, death or killing of a person, or founding or end of a group, "
+    "per document that states it, with the document's own date words, interval and precision.",
+    "coreference_decisions": "Curated: one row per candidate duplicate pair (events or entities) the coreference "
+    "models propose, with the decision (same, distinct, undetermined), the key kept and the reason.",
 }
 
 
@@ -492,6 +539,18 @@ COLUMN_DOCS: dict[str, str] = {
     "supporting_quote_id": "Key of the supporting quote.",
     "fact_type": "Kind of fact the row supports (event_mention, membership_estimate, ...).",
     "fact_id": "Key of the supported fact in its table.",
+    "life_event_id": "Key of the life event (document id + life + number).",
+    "life_event": "born, died, killed (a person) or founded, ended (a group).",
+    "decision_id": "Key of the coreference decision.",
+    "candidate_type": "event (two event keys) or entity (two entity keys).",
+    "left_id": "First key of the candidate pair (the alphabetically smaller).",
+    "right_id": "Second key of the candidate pair (the alphabetically greater).",
+    "decision": "same (merged: one key kept, the other retired), distinct, or undetermined (kept apart; the "
+    "documents do not settle it).",
+    "kept_id": "For same: the key kept; the other key of the pair is retired and may no longer be used in seeds.",
+    "reason": "Why, in words, citing the documents.",
+    "decided_by": "Who decided (curator role or name).",
+    "decided_on": "Day of the decision.",
 }
 for _n in COUNT_NAMES:
     _label = _n.replace("_", " ")

@@ -13,12 +13,12 @@ final as (
 
     select
         document_id,
-        alias,
-        count(distinct entity_id) as entity_count
+        lower(alias) as alias_lower,
+        count(distinct entity_id) as entity_count,
+        sum(case when is_ambiguous then 0 else 1 end) as rows_not_flagged
     from aliases
-    where not is_ambiguous
-    group by document_id, alias
-    having count(distinct entity_id) > 1
+    group by document_id, lower(alias)
+    having count(distinct entity_id) > 1 and sum(case when is_ambiguous then 0 else 1 end) > 0
 
 )
 

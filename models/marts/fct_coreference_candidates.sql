@@ -1,0 +1,151 @@
+{% set threshold = var('coreference_threshold', 0.5) %}
+
+with
+
+event_pairs as (
+
+    select * from {{ ref('int_event_pairs_proposed') }}
+
+),
+
+entity_pairs as (
+
+    select * from {{ ref('int_entity_pairs_proposed') }}
+
+),
+
+decisions as (
+
+    select * from {{ ref('stg_curation__coreference_decisions') }}
+
+),
+
+events as (
+
+    select * from {{ ref('int_events_resolved') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+proposed as (
+
+    select * from event_pairs
+    union all
+    select * from entity_pairs
+
+),
+
+named as (
+
+    select
+        proposed.*,
+        coalesce(left_events.event_name, left_entities.canonical_name) as left_name,
+        coalesce(right_events.event_name, right_entities.canonical_name) as right_name
+    from proposed
+    left join events as left_events
+        on proposed.candidate_type = 'event' and proposed.left_id = left_events.event_id
+    left join events as right_events
+        on proposed.candidate_type = 'event' and proposed.right_id = right_events.event_id
+    left join entities as left_entities
+        on proposed.candidate_type = 'entity' and proposed.left_id = left_entities.entity_id
+    left join entities as right_entities
+        on proposed.candidate_type = 'entity' and proposed.right_id = right_entities.entity_id
+
+),
+
+with_decisions as (
+
+    select
+        named.candidate_id,
+        named.candidate_type,
+        named.left_id,
+        named.left_name,
+        named.right_id,
+        named.right_name,
+        cast(named.match_score as double) as match_score,
+        named.evidence,
+        named.match_score >= {{ threshold }} as is_above_threshold,
+        decisions.decision_id,
+        decisions.decision,
+        decisions.kept_id,
+        decisions.reason,
+        decisions.decided_by,
+        decisions.decided_on
+    from named
+    left join decisions
+        on
+            named.candidate_type = decisions.candidate_type
+            and named.left_id = decisions.left_id
+            and named.right_id = decisions.right_id
+
+),
+
+merged as (
+
+    -- Pairs decided "same": one key was retired, so the models no longer propose them; listed for the record.
+    select
+        decisions.candidate_type || '|' || decisions.left_id || '|' || decisions.right_id as candidate_id,
+        decisions.candidate_type,
+        decisions.left_id,
+        cast(null as {{ dbt.type_string() }}) as left_name,
+        decisions.right_id,
+        cast(null as {{ dbt.type_string() }}) as right_name,
+        cast(null as double) as match_score,
+        'merged: the retired key no longer exists' as evidence,
+        true as is_above_threshold,
+        decisions.decision_id,
+        decisions.decision,
+        decisions.kept_id,
+        decisions.reason,
+        decisions.decided_by,
+        decisions.decided_on
+    from decisions
+    left join named
+        on
+            decisions.candidate_type = named.candidate_type
+            and decisions.left_id = named.left_id
+            and decisions.right_id = named.right_id
+    where decisions.decision = 'same' and named.candidate_id is null
+
+),
+
+unioned as (
+
+    select * from with_decisions
+    union all
+    select * from merged
+
+),
+
+final as (
+
+    select
+        candidate_id,
+        candidate_type,
+        left_id,
+        left_name,
+        right_id,
+        right_name,
+        match_score,
+        evidence,
+        is_above_threshold,
+        case
+            when decision = 'same' then 'merged'
+            when decision is not null then decision
+            else 'undecided'
+        end as status,
+        decision_id,
+        kept_id,
+        reason,
+        decided_by,
+        decided_on
+    from unioned
+
+)
+
+select * from final
