@@ -157,7 +157,9 @@ main_quotes as (
         life_event_id as fact_id,
         document_id,
         quote,
-        true as is_main_quote
+        true as is_main_quote,
+        'entity_life_events' as source_table,
+        life_event_id as source_key
     from life_events
 
 ),

@@ -42,6 +42,7 @@ FACT_TABLES = {
     "group_relationship": "group_relationships",
     "designation": "designations",
     "entity": "entities",
+    "life_event": "entity_life_events",
 }
 # Free-text columns that may hold line breaks and tabs (besides the quote columns).
 MULTILINE = ("notes", "description", "date_note")
@@ -51,6 +52,7 @@ FIRST_DAY_COLUMNS = {
     "leadership_tenures": ("start_date", "end_date"),
     "group_relationships": ("start_date", "end_date"),
     "designations": ("listed_date",),
+    "entity_life_events": ("date_start",),
 }
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 # A by-reference figure: notes say  <prefix>_text '<phrase>' stands for '<words of the quote>'

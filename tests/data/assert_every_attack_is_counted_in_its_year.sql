@@ -1,6 +1,6 @@
--- No attack can fall out of the yearly counts: every dated attack of a group is counted in
--- attacks_by_group_year in its year (the validator keeps dates within 1900..today, inside the year spine),
--- and the yearly totals add up to the number of dated attacks.
+-- No attack can fall out of the yearly counts: every dated attack of a group named as its perpetrator or claimant
+-- is counted in attacks_by_group_year (attacks_including_disputed) in its start year (the validator keeps dates
+-- within 1900..today, inside the year spine), and the yearly totals add up to the number of such attacks.
 
 with
 
@@ -23,7 +23,7 @@ dated as (
         event_year,
         count(*) as attacks
     from group_attacks
-    where event_year is not null
+    where event_year is not null and is_perpetrator_or_claimant
     group by group_id, event_year
 
 ),
