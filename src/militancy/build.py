@@ -447,7 +447,7 @@ def _build_release(
     fault_point("validate")
     building = partial / layout.db.name
     say(f"Building into {building} ...")
-    proc = run_dbt(inputs, ["build"], building, echo)
+    proc = run_dbt(inputs, ["build", "--target", "dev"], building, echo)
     if proc.returncode != 0:
         if "No space left on device" in proc.stdout:
             raise OSError(errno.ENOSPC, "No space left on device (reported by dbt)")

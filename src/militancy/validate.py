@@ -41,6 +41,7 @@ FIRST_DAY_COLUMNS = {
     "leadership_tenures": ("start_date", "end_date"),
     "group_relationships": ("start_date", "end_date"),
     "designations": ("listed_date",),
+    "entity_life_events": ("date_start",),
 }
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.txt")
 # A by-reference figure: notes say  <prefix>_text '<phrase>' stands for '<words of the quote>'

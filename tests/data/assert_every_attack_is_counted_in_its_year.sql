@@ -1,7 +1,7 @@
--- No attack can fall out of the yearly counts: every dated attack of a group is counted in
--- attacks_by_group_year in its year (the validator keeps dates within 1900..today, inside the year spine),
--- and the yearly totals (attacks at any attribution level plus attacks only linked to the group) add up to the
--- number of dated attacks.
+-- No attack can fall out of the yearly counts: every dated attack of a group is counted in attacks_by_group_year
+-- in its start year (the validator keeps dates within 1900..today, inside the year spine): those naming the group
+-- as perpetrator or claimant in attacks_including_disputed, those only linked to it in linked_only_attacks, and
+-- the yearly totals add up to the number of dated attacks.
 
 with
 

@@ -92,6 +92,7 @@ def _run(project: Path, warehouse: Path, free_mb: int) -> int:
         ("the published database and Parquet are unchanged", _fingerprint(warehouse) == before),
         ("no partial folder, temporary link or WAL is left", _leftovers(warehouse) == []),
     ]
+    print(f"message: {second.stderr.strip()}")
     for name, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}: {name}")
     if not all(ok for _, ok in checks):
