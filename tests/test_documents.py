@@ -106,12 +106,13 @@ def test_readme_path_adds_a_document_and_the_build_is_green(project: Path) -> No
         )
         assert ("org_imu", "claimant", "claimed") in actors
         assert ("per_mullo_abdullo", "commander", "suspected") in actors
-        alias = con.execute(
-            "select alias from marts.dim_entity_aliases where document_id = ? and entity_id = 'org_imu'"
-            " and alias like '%Move-%'",
+        # "Islamic Move-\nment of Uzbekistan" (hyphenated across a line break) is recognised as the IMU, but an
+        # alias is one line: no alias row is proposed for the broken form.
+        broken = con.execute(
+            "select count(*) from marts.dim_entity_aliases where document_id = ? and alias like '%' || chr(10) || '%'",
             [doc],
-        ).fetchone()
-        assert alias == ("Islamic Move-\nment of Uzbekistan",), "an alias hyphenated across a line break"
+        ).fetchone()[0]
+        assert broken == 0
     [document] = [r for r in _rows(project / "seeds" / "documents.csv") if r["document_id"] == doc]
     assert document["fact_kinds"] == "event_mentions;membership_estimates", "filled from the accepted rows"
 

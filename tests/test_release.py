@@ -178,7 +178,7 @@ def test_changelog_finds_added_removed_and_changed_facts(releases: tuple[Path, P
         {
             "fct_event_groups": (
                 "select * replace (case when event_id = 'ev_2010_rasht_ambush' and role = 'perpetrator' "
-                "then 'disputed' else weakest_attribution end as weakest_attribution) from t"
+                "then 'suspected' else weakest_attribution end as weakest_attribution) from t"
             ),
             "fct_events": (
                 "select * replace (case when event_id = 'ev_2010_rasht_ambush' then 99 else killed_low end "
@@ -210,7 +210,7 @@ def test_changelog_finds_added_removed_and_changed_facts(releases: tuple[Path, P
     removed = events[("removed", "ev_2009_imt_police_bombing", "")]
     assert json.loads(removed.old_value)["event_id"] == "ev_2009_imt_police_bombing" and removed.evidence
     groups = [f for f in log.facts if f.table == "fct_event_groups"]
-    assert groups and all(f.column == "weakest_attribution" and f.new_value == "disputed" for f in groups)
+    assert groups and all(f.column == "weakest_attribution" and f.new_value == "suspected" for f in groups)
     assert all(f.evidence and f.fact_id.startswith("ev_2010_rasht_ambush|") for f in groups)  # the actor quotes
     table = list(csv.DictReader(log.to_csv().splitlines()))
     assert {r["change"] for r in table} == {"added", "removed", "changed"}

@@ -502,7 +502,13 @@ def _alias_rows(out: Candidates, text: str, mentions: list[Mention], sents: list
     seen: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         seen[(m.entity_id, m.surface)].append(m)
-    for i, ((entity_id, surface), group) in enumerate(seen.items(), start=1):
+    i = 0
+    for (entity_id, surface), group in seen.items():
+        if "\n" in surface or "\r" in surface:
+            # A name broken across lines ("Move-\nment") is recognised, but an alias is one line: the curator
+            # adds the name as the document spells it elsewhere, or leaves it to the entity's other aliases.
+            continue
+        i += 1
         first = group[0]
         sentence = _sentence_of(sents, first.start)
         quote = sentence.text if sentence and surface in sentence.text else surface

@@ -28,6 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from militancy import textcheck
 from militancy.seed_schema import SEEDS
 
 REVIEW_DIR = "review"
@@ -308,14 +309,15 @@ def _region_words(text: str, start: int, end: int) -> tuple[str, str]:
     it must end at end."""
     segment = text[start:end]
     starts_with = ends_with = segment
-    for n in range(4, len(segment) + 1, 4):
+    shortest = textcheck.MIN_REGION_WORDS_CHARS  # the validator's floor for region marker words
+    for n in range(shortest, len(segment) + 1, 2):
         candidate = segment[:n].rstrip()
-        if candidate and text.find(candidate) == start:
+        if len(candidate) >= shortest and text.find(candidate) == start:
             starts_with = candidate
             break
-    for n in range(4, len(segment) + 1, 4):
+    for n in range(shortest, len(segment) + 1, 2):
         candidate = segment[-n:].lstrip()
-        if candidate and text.find(candidate, start) == end - len(candidate):
+        if len(candidate) >= shortest and text.find(candidate, start) == end - len(candidate):
             ends_with = candidate
             break
     return starts_with, ends_with
