@@ -18,6 +18,23 @@ years as (
 
 ),
 
+event_sources as (
+
+    select * from {{ ref('int_event_sources_aggregated') }}
+
+),
+
+group_attacks_sourced as (
+
+    select
+        group_attacks.*,
+        event_sources.has_document_source,
+        event_sources.has_dataset_source
+    from group_attacks
+    left join event_sources on group_attacks.event_id = event_sources.event_id
+
+),
+
 group_spans as (
 
     select
@@ -56,8 +73,10 @@ yearly as (
         sum(case when is_default_attribution and is_killed_high_open then 1 else 0 end) as attacks_killed_high_open,
         sum(case when is_default_attribution then wounded_low else 0 end) as wounded_low,
         sum(case when is_default_attribution then coalesce(wounded_high, wounded_low) else 0 end) as wounded_high,
-        sum(case when is_default_attribution and killed_low is null then 1 else 0 end) as attacks_killed_unknown
-    from group_attacks
+        sum(case when is_default_attribution and killed_low is null then 1 else 0 end) as attacks_killed_unknown,
+        sum(case when is_default_attribution and has_document_source then 1 else 0 end) as attacks_in_documents,
+        sum(case when is_default_attribution and has_dataset_source then 1 else 0 end) as attacks_in_datasets
+    from group_attacks_sourced
     where event_year is not null
     group by group_id, event_year
 
@@ -81,6 +100,8 @@ final as (
         cast(coalesce(yearly.attacks_killed_unknown, 0) as integer) as attacks_killed_unknown,
         cast(coalesce(yearly.wounded_low, 0) as integer) as wounded_low,
         cast(coalesce(yearly.wounded_high, 0) as integer) as wounded_high,
+        cast(coalesce(yearly.attacks_in_documents, 0) as integer) as attacks_in_documents,
+        cast(coalesce(yearly.attacks_in_datasets, 0) as integer) as attacks_in_datasets,
         yearly.group_id is null as is_gap_year
     from group_years
     inner join entities on group_years.group_id = entities.entity_id

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from militancy.datasets import check_registered
 from militancy.export import export_parquet
 from militancy.validate import validate
 
@@ -139,6 +140,8 @@ def build(
     if validate_first:
         say("Checking seed files ...")
         validate(project_dir)
+        say("Checking registered dataset files ...")
+        check_registered(project_dir)  # issue 10: UCDP GED / GTD / ACLED files, again before every build
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with _exclusive_build_lock(db_path):
         return _build_and_publish(project_dir, db_path, echo, say, started)

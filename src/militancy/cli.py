@@ -9,6 +9,7 @@ militancy serve-docs            serve site/ on http://127.0.0.1:8080
 militancy report                write the static HTML report to site/report.html
 militancy gen-yml [--check]     regenerate (or check) the YAML derived from the seed schema
 militancy doc-info FILE         sha256 and character count of a corpus file, for documents.csv
+militancy datasets ...          register, check and link UCDP GED / GTD / ACLED files (`militancy datasets -h`)
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import build as builder
-from militancy import dbt_properties
+from militancy import datasets_cli, dbt_properties
 from militancy.validate import SeedError, validate
 
 
@@ -229,6 +230,7 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("doc-info", help="sha256 and character count of a file")
     d.add_argument("file")
     d.set_defaults(func=cmd_doc_info)
+    datasets_cli.register(sub)  # issue 10: the `datasets` command group lives in its own module
     return p
 
 
