@@ -101,7 +101,16 @@
     } -%}
     {%- set present = execute and run_query("select count(*) from glob('" ~ folder ~ "/registry.csv')").rows[0][0] > 0 -%}
     {%- if present %}
-    select * from read_csv('{{ folder }}/registry.csv', header = true, columns = {{ columns | tojson | replace('"', "'") }})
+    select *
+    from read_csv(
+        '{{ folder }}/registry.csv',
+        header = true,
+        columns = {
+            {%- for name, type in columns.items() %}
+            '{{ name }}': '{{ type }}'{{ "," if not loop.last }}
+            {%- endfor %}
+        }
+    )
     {%- else %}
     select
         {%- for name, type in columns.items() %}

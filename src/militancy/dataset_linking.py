@@ -176,8 +176,8 @@ def propose(db_path: Path, project_dir: Path, threshold: float = 0.5) -> list[Pr
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
     with duckdb.connect(str(db_path), read_only=True) as warehouse:
-        records = warehouse.execute(_SIDE_SQL, ["dataset"]).fetch_arrow_table()
-        mentions = warehouse.execute(_SIDE_SQL, ["document"]).fetch_arrow_table()
+        records = warehouse.execute(_SIDE_SQL, ["dataset"]).to_arrow_table()
+        mentions = warehouse.execute(_SIDE_SQL, ["document"]).to_arrow_table()
     decided = _decided(project_dir)
     con = duckdb.connect()
     con.register("records_all", records)
