@@ -68,7 +68,7 @@ def _overrides(fmt: DatasetFormat) -> dict[str, str]:
         }
     if fmt.name == "gtd":
         return {
-            "eventid": f"strftime({day}, '%Y%m%d') || lpad(cast(i % 10000 as varchar), 4, '0')",
+            "eventid": f"strftime({day}, '%Y%m%d') || lpad(cast(i // 9000 as varchar), 4, '0')",
             "iyear": f"cast(year({day}) as varchar)",
             "imonth": f"case when i % 23 = 0 then '0' else cast(month({day}) as varchar) end",
             "iday": f"case when i % 11 = 0 or i % 23 = 0 then '0' else cast(day({day}) as varchar) end",
