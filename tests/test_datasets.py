@@ -412,3 +412,29 @@ def test_link_decision_to_an_unknown_event_fails_the_build(project: Path) -> Non
     with pytest.raises(BuildError) as info:
         build(project, project / "warehouse" / "militancy.duckdb", echo=None)
     assert "stg_datasets__link_decisions" in str(info.value)
+
+
+def test_cli_decide_records_the_proposed_probability(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from militancy import dataset_linking
+
+    monkeypatch.chdir(project)
+    proposals = project / "datasets" / dataset_linking.PROPOSALS_NAME
+    proposals.parent.mkdir(parents=True)
+    proposals.write_text(
+        ",".join(dataset_linking.PROPOSAL_COLUMNS) + "\n"
+        "gtd,201009190001,ev_2010_rasht_ambush,doc_001_m01,0.99995,14.2,a,b,c,d,e\n",
+        encoding="utf-8",
+    )
+    argv = ["datasets", "decide", "gtd", "201009190001", "ev_2010_rasht_ambush", "accept", "--reason", "same day"]
+    assert cli_main(argv) == 0
+    assert cli_main(argv) == 1
+    assert "already decides" in capsys.readouterr().err
+    rows = list(csv.DictReader((project / dataset_linking.DECISIONS_SEED).open(encoding="utf-8")))
+    assert [(r["record_id"], r["decision"], r["match_probability"], r["reason"]) for r in rows] == [
+        ("201009190001", "accept", "0.999950", "same day")
+    ]
+    other = ["datasets", "decide", "gtd", "201009190001", "ev_2010_eastern_tajikistan_attack", "reject"]
+    assert cli_main([*other, "--reason", " "]) == 1
+    assert "needs its reason" in capsys.readouterr().err
