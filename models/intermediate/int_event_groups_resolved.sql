@@ -6,13 +6,13 @@ with
 
 event_actors as (
 
-    select * from {{ ref('stg_curation__event_actors') }}
+    select * from {{ ref('int_event_actors_unioned') }}
 
 ),
 
 event_mentions as (
 
-    select * from {{ ref('stg_curation__event_mentions') }}
+    select * from {{ ref('int_event_mentions_unioned') }}
 
 ),
 

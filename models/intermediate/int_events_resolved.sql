@@ -5,7 +5,7 @@ with
 
 event_mentions as (
 
-    select * from {{ ref('stg_curation__event_mentions') }}
+    select * from {{ ref('int_event_mentions_unioned') }}
 
 ),
 

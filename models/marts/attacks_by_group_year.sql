@@ -18,6 +18,23 @@ years as (
 
 ),
 
+event_sources as (
+
+    select * from {{ ref('int_event_sources_aggregated') }}
+
+),
+
+group_attacks_sourced as (
+
+    select
+        group_attacks.*,
+        event_sources.has_document_source,
+        event_sources.has_dataset_source
+    from group_attacks
+    left join event_sources on group_attacks.event_id = event_sources.event_id
+
+),
+
 group_spans as (
 
     select
@@ -62,8 +79,10 @@ by_start_year as (
         sum(case when is_default_attribution then wounded_high end) as wounded_high_known,
         sum(case when is_default_attribution and wounded_low is not null then 1 else 0 end)
             as attacks_with_wounded_figure,
-        sum(case when is_default_attribution and is_wounded_high_open then 1 else 0 end) as wounded_high_open_count
-    from group_attacks
+        sum(case when is_default_attribution and is_wounded_high_open then 1 else 0 end) as wounded_high_open_count,
+        sum(case when is_default_attribution and has_document_source then 1 else 0 end) as attacks_in_documents,
+        sum(case when is_default_attribution and has_dataset_source then 1 else 0 end) as attacks_in_datasets
+    from group_attacks_sourced
     where event_year is not null
     group by group_id, event_year
 
@@ -116,6 +135,8 @@ final as (
         case
             when by_start_year.attacks_with_wounded_figure > 0 then by_start_year.wounded_high_open_count > 0
         end as is_wounded_high_open,
+        cast(coalesce(by_start_year.attacks_in_documents, 0) as integer) as attacks_in_documents,
+        cast(coalesce(by_start_year.attacks_in_datasets, 0) as integer) as attacks_in_datasets,
         coalesce(by_start_year.attacks_including_disputed, 0) = 0
         and coalesce(by_start_year.linked_only_attacks, 0) = 0
         and possible_in_year.group_id is null as is_gap_year

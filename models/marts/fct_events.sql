@@ -12,6 +12,12 @@ entities as (
 
 ),
 
+event_sources as (
+
+    select * from {{ ref('int_event_sources_aggregated') }}
+
+),
+
 final as (
 
     select
@@ -48,9 +54,15 @@ final as (
         events.has_figure_conflict,
         events.has_type_conflict,
         events.has_date_conflict or events.has_figure_conflict or events.has_type_conflict as has_source_conflict,
-        cast(events.document_count as integer) as document_count
+        cast(events.document_count as integer) as document_count,
+        cast(coalesce(event_sources.dataset_record_count, 0) as integer) as dataset_record_count,
+        cast(events.document_count + coalesce(event_sources.dataset_record_count, 0) as integer) as source_count,
+        event_sources.gtd_eventids,
+        event_sources.ucdp_ged_ids,
+        event_sources.acled_event_ids
     from events
     left join entities as countries on events.country_id = countries.entity_id
+    left join event_sources on events.event_id = event_sources.event_id
 
 )
 

@@ -37,6 +37,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import textcheck
+from militancy.datasets import snapshot_registered
 from militancy.export import export_parquet
 from militancy.seed_schema import SEEDS
 from militancy.textcheck import Problem
@@ -132,6 +133,7 @@ def run_dbt(
         "MILITANCY_DB_PATH": str(db_path),
         "MILITANCY_CORPUS_DIR": str(project_dir / "corpus"),
         "MILITANCY_LOCATED_DIR": str(project_dir / "located"),
+        "MILITANCY_DATASETS_DIR": str(project_dir / "datasets"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_USE_COLORS": "false",
         **(extra_env or {}),
@@ -444,6 +446,8 @@ def _build_release(
             path.unlink()
     write_checked_seeds(validation, inputs)
     write_located(validation, inputs)
+    say("Checking registered dataset files ...")
+    snapshot_registered(project_dir, inputs / "datasets")  # UCDP GED / GTD / ACLED copies, checked in the snapshot
     fault_point("validate")
     building = partial / layout.db.name
     say(f"Building into {building} ...")

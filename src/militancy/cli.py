@@ -16,6 +16,7 @@ militancy accept DOC            move the kept review rows into seeds/ and valida
 militancy search "words"        BM25 full-text search over article text: passages, offsets, facts quoted
 militancy release VERSION       build, test and write the citable release releases/VERSION/ (docs/releases.md)
 militancy changelog OLD [NEW]   facts added, removed and changed between two releases (or a release and the build)
+militancy datasets ...          register, check and link UCDP GED / GTD / ACLED files (`militancy datasets -h`)
 
 Every failure is a message and exit code 1; `militancy --debug ...` shows the traceback.
 """
@@ -36,7 +37,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import build as builder
-from militancy import dbt_properties, readonly, textcheck
+from militancy import datasets_cli, dbt_properties, readonly, textcheck
 from militancy.validate import SeedError, validate
 
 
@@ -450,6 +451,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("new", nargs="?", help="a release version or folder (default: the current published build)")
     c.add_argument("--out", help="write CHANGELOG.md and changelog.csv into this folder instead of printing")
     c.set_defaults(func=cmd_changelog)
+    datasets_cli.register(sub)  # the `datasets` command group lives in its own module
     return p
 
 

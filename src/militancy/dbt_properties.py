@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from militancy import dataset_formats
 from militancy.seed_schema import COLUMN_DOCS, SEED_DESCRIPTIONS, SEEDS, Seed
 
 STAGING_YML = Path("models/staging/curation/_curation__models.yml")
@@ -134,6 +135,7 @@ def staging_sql(seed: Seed) -> str:
 def rendered_files() -> list[tuple[Path, str]]:
     files = [(STAGING_YML, staging_properties()), (SEEDS_YML, dbt_seed_properties())]
     files += [(STAGING_YML.parent / f"stg_curation__{name}.sql", staging_sql(seed)) for name, seed in SEEDS.items()]
+    files.append((Path("macros/dataset_layouts.sql"), dataset_formats.layout_macro()))  # issue 10: dataset layouts
     return files
 
 

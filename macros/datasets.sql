@@ -1,0 +1,121 @@
+{#- Reading the event datasets a user registered with `militancy datasets add` (see datasets/README.md). -#}
+
+{#- Paths of the registered (checked, UTF-8, with header) copies of one format, from datasets/registry.csv;
+    an empty list when nothing is registered. Read at execution time, so a new registration needs no code change. -#}
+{% macro registered_dataset_files(format) -%}
+    {%- if not execute -%}{{ return([]) }}{%- endif -%}
+    {%- set folder = env_var('MILITANCY_DATASETS_DIR', 'datasets') -%}
+    {%- set registry = folder ~ '/registry.csv' -%}
+    {%- set present = run_query("select count(*) from glob('" ~ registry ~ "')") -%}
+    {%- if present.rows[0][0] == 0 -%}{{ return([]) }}{%- endif -%}
+    {%- set rows = run_query(
+        "select file_name from read_csv('" ~ registry ~ "', header = true, all_varchar = true) "
+        ~ "where format = '" ~ format ~ "' order by file_name"
+    ) -%}
+    {%- set files = [] -%}
+    {%- for row in rows.rows -%}{%- do files.append(folder ~ '/' ~ row[0]) -%}{%- endfor -%}
+    {{ return(files) }}
+{%- endmacro %}
+
+
+{#- The registered files of one format as a relation with the exact published columns and their types, plus
+    dataset_id (the stored file's name); with no file registered, the same columns and no rows. -#}
+{% macro dataset_source(format) -%}
+    {{ return(adapter.dispatch('dataset_source', 'militancy')(format)) }}
+{%- endmacro %}
+
+{% macro default__dataset_source(format) -%}
+    {%- set layout = dataset_layout(format) -%}
+    {%- set files = registered_dataset_files(format) -%}
+    {%- if files %}
+    select
+        regexp_extract(filename, '([^/]+)[.]csv$', 1) as dataset_id,
+        * exclude (filename)
+    from read_csv(
+        [{%- for f in files -%}'{{ f }}'{{ ", " if not loop.last }}{%- endfor -%}],
+        header = true,
+        delim = ',',
+        quote = '"',
+        escape = '"',
+        filename = true,
+        columns = {
+            {%- for name, type in layout.items() %}
+            '{{ name }}': '{{ type }}'{{ "," if not loop.last }}
+            {%- endfor %}
+        }
+    )
+    {%- else %}
+    select
+        cast(null as {{ dbt.type_string() }}) as dataset_id,
+        {%- for name, type in layout.items() %}
+        cast(null as {{ type }}) as "{{ name }}"{{ "," if not loop.last }}
+        {%- endfor %}
+    where 1 = 0
+    {%- endif %}
+{%- endmacro %}
+
+
+{#- A comparable key for an actor or alias name: lower case, punctuation and dashes to spaces, one space. -#}
+{% macro name_key(expression) -%}
+    trim(regexp_replace(lower({{ expression }}), '[^[:alnum:]]+', ' ', 'g'))
+{%- endmacro %}
+
+
+{#- The name without a trailing parenthesis ("Islamic Movement of Uzbekistan (IMU)" -> "Islamic Movement of
+    Uzbekistan") or a leading "ACRONYM:" ("IMU: Islamic Movement of Uzbekistan", ACLED's style). -#}
+{% macro name_without_acronym(expression) -%}
+    trim(regexp_replace(regexp_replace({{ expression }}, '\s*\([^)]*\)\s*$', ''), '^[^:]{1,15}:\s*', ''))
+{%- endmacro %}
+
+{#- The acronym a name carries in a trailing parenthesis or before a colon; NULL when none. -#}
+{% macro name_acronym(expression) -%}
+    nullif(coalesce(
+        nullif(regexp_extract({{ expression }}, '\(([[:upper:][:digit:]-]{2,12})\)\s*$', 1), ''),
+        regexp_extract({{ expression }}, '^([[:upper:][:digit:]-]{2,12}):', 1)
+    ), '')
+{%- endmacro %}
+
+
+{#- Similarity of two names in [0, 1] (1 = identical), for suggesting near matches to a curator. -#}
+{% macro name_similarity(a, b) -%}
+    {{ return(adapter.dispatch('name_similarity', 'militancy')(a, b)) }}
+{%- endmacro %}
+
+{% macro default__name_similarity(a, b) -%}
+    jaro_winkler_similarity({{ a }}, {{ b }})
+{%- endmacro %}
+
+{% macro spark__name_similarity(a, b) -%}
+    (1.0 - levenshtein({{ a }}, {{ b }}) / greatest(length({{ a }}), length({{ b }}), 1))
+{%- endmacro %}
+
+
+{#- The registry written by `militancy datasets add` (datasets/registry.csv), typed; no rows when absent. -#}
+{% macro dataset_registry_source() -%}
+    {%- set folder = env_var('MILITANCY_DATASETS_DIR', 'datasets') -%}
+    {%- set columns = {
+        'dataset_id': 'varchar', 'format': 'varchar', 'release': 'varchar', 'layout_version': 'varchar',
+        'file_name': 'varchar', 'original_name': 'varchar', 'original_sha256': 'varchar',
+        'original_encoding': 'varchar', 'had_header': 'boolean', 'sha256': 'varchar', 'row_count': 'integer',
+        'licence_note': 'varchar', 'added_at_utc': 'timestamp'
+    } -%}
+    {%- set present = execute and run_query("select count(*) from glob('" ~ folder ~ "/registry.csv')").rows[0][0] > 0 -%}
+    {%- if present %}
+    select *
+    from read_csv(
+        '{{ folder }}/registry.csv',
+        header = true,
+        columns = {
+            {%- for name, type in columns.items() %}
+            '{{ name }}': '{{ type }}'{{ "," if not loop.last }}
+            {%- endfor %}
+        }
+    )
+    {%- else %}
+    select
+        {%- for name, type in columns.items() %}
+        cast(null as {{ type }}) as "{{ name }}"{{ "," if not loop.last }}
+        {%- endfor %}
+    where 1 = 0
+    {%- endif %}
+{%- endmacro %}

@@ -1,0 +1,52 @@
+-- Every actor of every event mention, whatever its source: the documents' curated actors and the dataset
+-- actors resolved to a warehouse organization (candidates awaiting review are left out). The columns are those of
+-- stg_curation__event_actors, then source_kind, so the resolution models read this model in its place.
+
+with
+
+event_actors as (
+
+    select * from {{ ref('stg_curation__event_actors') }}
+
+),
+
+dataset_actors as (
+
+    select * from {{ ref('int_dataset_actors_matched') }}
+
+),
+
+dataset_mentions as (
+
+    select * from {{ ref('int_event_mentions_unioned') }}
+    where source_kind = 'dataset'
+
+),
+
+final as (
+
+    select
+        event_actors.*,
+        'document' as source_kind
+    from event_actors
+    union all
+    select
+        dataset_actors.dataset_actor_id as event_actor_id,
+        dataset_actors.dataset_record_id as mention_id,
+        dataset_actors.entity_id,
+        dataset_actors.role,
+        dataset_actors.attribution,
+        concat(dataset_actors.dataset_format, ' coders (', dataset_actors.actor_slot, ')') as attributed_by,
+        cast(null as varchar) as quote,  -- noqa: RF04
+        concat(
+            'Dataset name: ', dataset_actors.actor_name, '; matched by ', dataset_actors.match_basis,
+            case when dataset_actors.claim_mode is not null then concat('; claim mode: ', dataset_actors.claim_mode) end
+        ) as notes,
+        'dataset' as source_kind
+    from dataset_actors
+    inner join dataset_mentions on dataset_actors.dataset_record_id = dataset_mentions.mention_id
+    where dataset_actors.entity_id is not null
+
+)
+
+select * from final  -- noqa: AM04

@@ -1,0 +1,80 @@
+-- UCDP GED events in the warehouse's conventions: the date interval UCDP gives with date_prec as a precision
+-- word, low/best/high deaths as a killed range (best kept beside it), where_prec as a place precision, and the
+-- type of violence as an event type.
+
+with
+
+events as (
+
+    select * from {{ ref('stg_ucdp_ged__events') }}
+
+),
+
+codes as (
+
+    select * from {{ ref('stg_datasets__codes') }}
+    where dataset_format = 'ucdp-ged'
+
+),
+
+mapped as (
+
+    select
+        events.*,
+        violence.label as violence_label,
+        case
+            when events.type_of_violence = 3 and events.side_a like 'Government of %' then 'security_operation'
+            else violence.warehouse_code
+        end as event_type,
+        date_prec.warehouse_code as date_precision,
+        where_prec.warehouse_code as location_precision
+    from events
+    left join codes as violence
+        on violence.codebook = 'type_of_violence' and violence.code = cast(events.type_of_violence as varchar)
+    left join codes as date_prec
+        on date_prec.codebook = 'date_prec' and date_prec.code = cast(events.date_prec as varchar)
+    left join codes as where_prec
+        on where_prec.codebook = 'where_prec' and where_prec.code = cast(events.where_prec as varchar)
+
+),
+
+final as (
+
+    select
+        dataset_id,
+        'ucdp-ged' as dataset_format,
+        record_id,
+        cast(null as bigint) as gtd_eventid,
+        ucdp_ged_id,
+        cast(null as varchar) as acled_event_id_cnty,
+        event_type,
+        concat('type_of_violence ', type_of_violence, ': ', violence_label) as source_event_type,
+        concat(
+            cast(date_start as varchar), ' to ', cast(date_end as varchar), ' (date_prec ', date_prec, ')'
+        ) as date_text,
+        date_start,
+        date_end,
+        date_precision,
+        concat('date_prec ', date_prec) as source_date_precision,
+        country as country_name,
+        adm_1 as admin1,
+        cast(null as varchar) as place_name,
+        concat_ws(', ', where_description, adm_2, adm_1) as location_text,
+        latitude,
+        longitude,
+        location_precision,
+        concat('where_prec ', where_prec) as source_location_precision,
+        concat('low ', low, ', best ', best, ', high ', high) as killed_text,
+        low as killed_low,
+        high as killed_high,
+        best as killed_best,
+        cast(null as varchar) as wounded_text,
+        cast(null as integer) as wounded_low,
+        cast(null as integer) as wounded_high,
+        source_headline as record_summary,
+        concat_ws(' | ', source_article, source_office, source_date) as record_sources
+    from mapped
+
+)
+
+select * from final

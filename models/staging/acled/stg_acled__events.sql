@@ -1,0 +1,65 @@
+{{ config(materialized="table") }}
+
+-- A table, not a view: the files are read once, at build time. The columns and their types are the published
+-- export layout (macros/dataset_layouts.sql). event_date comes as 2010-09-19 (API) or 19 September 2010
+-- (export tool); both are parsed here.
+
+with
+
+source as (
+
+    {{ dataset_source('acled') }}
+
+),
+
+renamed as (
+
+    select
+        dataset_id,
+        event_id_cnty as record_id,
+        event_id_cnty,
+        event_date as event_date_text,
+        cast(coalesce(
+            try_strptime(event_date, '%Y-%m-%d'),
+            try_strptime(event_date, '%d %B %Y')
+        ) as date) as event_date,
+        year,
+        time_precision,
+        disorder_type,
+        event_type,
+        sub_event_type,
+        actor1,
+        assoc_actor_1,
+        inter1,
+        actor2,
+        assoc_actor_2,
+        nullif(inter2, 0) as inter2,
+        interaction,
+        civilian_targeting,
+        iso,
+        region,
+        country,
+        admin1,
+        admin2,
+        admin3,
+        location,
+        latitude,
+        longitude,
+        geo_precision,
+        source,
+        source_scale,
+        notes,
+        fatalities,
+        tags,
+        timestamp as source_timestamp
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

