@@ -76,18 +76,7 @@
 {%- endmacro %}
 
 
-{#- Similarity of two names in [0, 1] (1 = identical), for suggesting near matches to a curator. -#}
-{% macro name_similarity(a, b) -%}
-    {{ return(adapter.dispatch('name_similarity', 'militancy')(a, b)) }}
-{%- endmacro %}
-
-{% macro default__name_similarity(a, b) -%}
-    jaro_winkler_similarity({{ a }}, {{ b }})
-{%- endmacro %}
-
-{% macro spark__name_similarity(a, b) -%}
-    (1.0 - levenshtein({{ a }}, {{ b }}) / greatest(length({{ a }}), length({{ b }}), 1))
-{%- endmacro %}
+{#- Name similarity for near-match suggestions: name_similarity() in macros/portable.sql. -#}
 
 
 {#- The registry written by `militancy datasets add` (datasets/registry.csv), typed; no rows when absent. -#}

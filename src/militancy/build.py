@@ -365,6 +365,11 @@ def copy_parts(source: Path, dest: Path, parts: tuple[str, ...]) -> Path:
     return dest
 
 
+# seeds/datasets/: the curated codebook mapping, actor crosswalk and link decisions of the dataset sources. They
+# are not seeds of the curation schema (no document quotes); their staging models' dbt tests check them.
+DATASET_SEEDS = "datasets"
+
+
 def snapshot(project_dir: Path, inputs: Path) -> None:
     """Copy the project's dbt files, seeds and corpus once into `inputs` (the build reads nothing else)."""
     inputs.mkdir(parents=True)
@@ -374,6 +379,8 @@ def snapshot(project_dir: Path, inputs: Path) -> None:
         for src in sorted((project_dir / folder).glob(pattern)):
             if src.is_file():
                 shutil.copy2(src, inputs / folder / src.name)
+            elif folder == "seeds" and src.name == DATASET_SEEDS:
+                shutil.copytree(src, inputs / folder / src.name)
             elif src.is_dir():  # a folder where a file belongs: keep it, so the validator names it
                 (inputs / folder / src.name).mkdir()
 
@@ -383,7 +390,7 @@ def write_checked_seeds(validation: Validation, inputs: Path) -> None:
     what was checked (whatever the newlines, quoting or byte-order mark of the curator's file). Files that are
     not seeds of the schema are removed from the snapshot: dbt loads nothing unchecked."""
     for path in (inputs / "seeds").iterdir():
-        if path.is_dir():
+        if path.is_dir() and path.name != DATASET_SEEDS:
             shutil.rmtree(path)
         elif path.suffix == ".csv" and path.stem not in SEEDS:
             path.unlink()
