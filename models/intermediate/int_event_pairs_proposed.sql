@@ -1,18 +1,35 @@
 -- Candidate duplicate events: pairs of events whose resolved date intervals overlap and that share a group (in any
 -- role), a place, or an event type. match_score is the mean of three marks: same type (1), same place (1, or 1/2
--- when only the country agrees), a shared group (1).
+-- when only the country agrees), a shared group (1). Only events that a document mentions are compared.
 
 with
 
-events as (
+resolved_events as (
 
     select * from {{ ref('int_events_resolved') }}
+
+),
+
+event_sources as (
+
+    select * from {{ ref('int_event_sources_aggregated') }}
 
 ),
 
 event_groups as (
 
     select * from {{ ref('int_event_groups_resolved') }}
+
+),
+
+events as (
+
+    -- Events a document mentions. A dataset record joins an event through the record-linkage decisions
+    -- (`militancy datasets link`, seeds/datasets/dataset_link_decisions.csv), not through these curated decisions.
+    select resolved_events.*
+    from resolved_events
+    inner join event_sources on resolved_events.event_id = event_sources.event_id
+    where event_sources.has_document_source
 
 ),
 
