@@ -331,8 +331,12 @@ def test_undecided_coreference_candidate_fails_the_build(project) -> None:  # ty
     assert len(kept) == len(lines) - 1
     path.write_text("".join(kept), encoding="utf-8")
     db = project / "scratch.duckdb"
-    assert run_dbt(project, ["seed"], db).returncode == 0
-    proc = run_dbt(project, ["build", "--select", "+fct_coreference_candidates", "--exclude", "test_type:unit"], db)
+    assert run_dbt(project, ["seed", "--target", "dev"], db).returncode == 0
+    proc = run_dbt(
+        project,
+        ["build", "--select", "+fct_coreference_candidates", "--exclude", "test_type:unit", "--target", "dev"],
+        db,
+    )
     assert proc.returncode != 0
     assert "assert_coreference_candidates_decided" in proc.stdout
 
