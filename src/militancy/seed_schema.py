@@ -85,6 +85,18 @@ ROLE_CATEGORIES = (
 LIFE_EVENTS = ("born", "died", "killed", "founded", "ended")
 COREFERENCE_DECISIONS = ("same", "distinct", "undetermined")
 
+# fact_type of a supporting quote -> the seed holding that fact (its key is the seed's key).
+FACT_TABLES = {
+    "event_mention": "event_mentions",
+    "event_actor": "event_actors",
+    "membership_estimate": "membership_estimates",
+    "leadership_tenure": "leadership_tenures",
+    "group_relationship": "group_relationships",
+    "designation": "designations",
+    "entity": "entities",
+    "life_event": "entity_life_events",
+}
+
 COUNT_NAMES = ("killed", "wounded", "hostages", "prisoners_freed", "arrested", "sentenced")
 
 
@@ -371,16 +383,7 @@ _add(
             _c(
                 "fact_type",
                 required=True,
-                codes=(
-                    "event_mention",
-                    "event_actor",
-                    "membership_estimate",
-                    "leadership_tenure",
-                    "group_relationship",
-                    "designation",
-                    "entity",
-                    "life_event",
-                ),
+                codes=tuple(FACT_TABLES),
             ),
             _c("fact_id", required=True),
             *_SOURCED,

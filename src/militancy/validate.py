@@ -17,7 +17,7 @@ from pathlib import Path
 
 from militancy import textcheck
 from militancy.quantities import QuantityError, parse_quantity
-from militancy.seed_schema import SEEDS, Seed
+from militancy.seed_schema import FACT_TABLES, SEEDS, Seed
 from militancy.textcheck import Problem
 
 __all__ = ["Problem", "SeedError", "Validation", "check", "validate"]
@@ -33,17 +33,6 @@ class SeedError(Exception):
 
 Row = tuple[int, dict[str, str]]
 
-# fact_type of a supporting quote -> the seed holding that fact (its key is the seed's key)
-FACT_TABLES = {
-    "event_mention": "event_mentions",
-    "event_actor": "event_actors",
-    "membership_estimate": "membership_estimates",
-    "leadership_tenure": "leadership_tenures",
-    "group_relationship": "group_relationships",
-    "designation": "designations",
-    "entity": "entities",
-    "life_event": "entity_life_events",
-}
 # Free-text columns that may hold line breaks and tabs (besides the quote columns).
 MULTILINE = ("notes", "description", "date_note")
 # Date columns holding a first possible day: they cannot be after the document was written.

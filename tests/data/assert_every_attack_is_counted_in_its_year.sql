@@ -1,6 +1,7 @@
--- No attack can fall out of the yearly counts: every dated attack of a group named as its perpetrator or claimant
--- is counted in attacks_by_group_year (attacks_including_disputed) in its start year (the validator keeps dates
--- within 1900..today, inside the year spine), and the yearly totals add up to the number of such attacks.
+-- No attack can fall out of the yearly counts: every dated attack of a group is counted in
+-- attacks_by_group_year in its year (the validator keeps dates within 1900..today, inside the year spine),
+-- and the yearly totals (attacks at any attribution level plus attacks only linked to the group) add up to the
+-- number of dated attacks.
 
 with
 
@@ -23,7 +24,7 @@ dated as (
         event_year,
         count(*) as attacks
     from group_attacks
-    where event_year is not null and is_perpetrator_or_claimant
+    where event_year is not null
     group by group_id, event_year
 
 ),
@@ -34,10 +35,10 @@ final as (
         dated.group_id,
         dated.event_year,
         dated.attacks,
-        yearly.attacks_including_disputed as counted
+        yearly.attacks_including_disputed + yearly.linked_only_attacks as counted
     from dated
     left join yearly on dated.group_id = yearly.group_id and dated.event_year = yearly.year
-    where yearly.year is null or yearly.attacks_including_disputed != dated.attacks
+    where yearly.year is null or yearly.attacks_including_disputed + yearly.linked_only_attacks != dated.attacks
 
 )
 
