@@ -234,3 +234,29 @@ def test_csv_seeds_round_trip_through_dbt_unchanged(published: tuple[Path, build
     with duckdb.connect(str(result.path), read_only=True) as con:
         loaded = dict(con.execute("select mention_id, quote from staging.stg_curation__event_mentions").fetchall())
     assert loaded == {k: v.replace("\r\n", "\n") for k, v in expected.items()}
+
+
+def test_first_publish_replaces_the_earlier_in_place_layout(tmp_path: Path) -> None:
+    """A warehouse folder from before releases (a plain file and a plain parquet folder) is switched over, and a
+    reader holding the old plain file keeps reading it."""
+    layout = builder.Layout(tmp_path / "warehouse" / "militancy.duckdb")
+    layout.parquet.mkdir(parents=True)
+    (layout.parquet / "old.parquet").write_bytes(b"old")
+    with duckdb.connect(str(layout.db)) as con:
+        con.execute("create table t as select 'old' as v")
+    reader = duckdb.connect(str(layout.db), read_only=True)
+    release = layout.releases / "20200101T000000000000Z-1"
+    (release / "parquet").mkdir(parents=True)
+    with duckdb.connect(str(release / "militancy.duckdb")) as con:
+        con.execute("create table t as select 'new' as v")
+    try:
+        builder._publish(layout, release)
+        assert layout.db.is_symlink() and layout.parquet.is_symlink()
+        assert Path(os.path.realpath(layout.db)) == release / "militancy.duckdb"
+        assert Path(os.path.realpath(layout.parquet)) == release / "parquet"
+        assert reader.execute("select v from t").fetchone() == ("old",)
+        with duckdb.connect(str(layout.db), read_only=True) as con:
+            assert con.execute("select v from t").fetchone() == ("new",)
+        assert not list(layout.folder.glob("parquet.old-*"))
+    finally:
+        reader.close()

@@ -327,18 +327,23 @@ def test_leaders_in_another_year(built) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_undecided_coreference_candidate_fails_the_build(project) -> None:  # type: ignore[no-untyped-def]
-    """Remove one curated decision: the data test fails the build while that candidate is undecided."""
-    import pytest
-
-    from militancy.build import BuildError, build
+    """Remove one curated decision: the data test fails while that candidate is undecided."""
+    from militancy.build import run_dbt
 
     path = project / "seeds" / "coreference_decisions.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if not line.startswith("cor_v29,")]
     assert len(kept) == len(lines) - 1
     path.write_text("".join(kept), encoding="utf-8")
-    with pytest.raises(BuildError, match="assert_coreference_candidates_decided"):
-        build(project, project / "warehouse" / "militancy.duckdb", echo=None)
+    db = project / "scratch.duckdb"
+    assert run_dbt(project, ["seed", "--target", "dev"], db).returncode == 0
+    proc = run_dbt(
+        project,
+        ["build", "--select", "+fct_coreference_candidates", "--exclude", "test_type:unit", "--target", "dev"],
+        db,
+    )
+    assert proc.returncode != 0
+    assert "assert_coreference_candidates_decided" in proc.stdout
 
 
 def test_the_validators_date_window_lies_inside_the_year_spine(con: duckdb.DuckDBPyConnection) -> None:

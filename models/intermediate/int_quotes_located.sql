@@ -32,6 +32,8 @@ located as (
         quotes.document_id,
         quotes.quote,
         quotes.is_main_quote,
+        quotes.source_table,
+        quotes.source_key,
         coalesce(offsets.char_start, -1) as char_start,
         coalesce(offsets.char_end, -1) as char_end,
         coalesce(offsets.occurrence_count, 0) as occurrence_count,
