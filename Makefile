@@ -38,4 +38,4 @@ lint: $(STAMP)
 	$(BIN)/sqlfluff lint models analyses tests/data
 
 clean:
-	rm -rf $(VENV) target logs site warehouse/releases/*.partial
+	rm -rf $(VENV) target logs site warehouse/builds/*.partial

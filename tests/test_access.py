@@ -326,10 +326,10 @@ def _hold_writer(db: Path) -> subprocess.Popen[str]:
 
 def test_report_docs_and_query_give_one_line_while_a_writer_holds_the_file(project: Path) -> None:
     db = project / "warehouse" / "militancy.duckdb"
-    (project / "warehouse" / "releases" / "x").mkdir(parents=True)
-    with duckdb.connect(str(project / "warehouse" / "releases" / "x" / "militancy.duckdb")) as con:
+    (project / "warehouse" / "builds" / "x").mkdir(parents=True)
+    with duckdb.connect(str(project / "warehouse" / "builds" / "x" / "militancy.duckdb")) as con:
         con.execute("create schema marts; create table marts.t as select 1 as x")
-    db.symlink_to("releases/x/militancy.duckdb")
+    db.symlink_to("builds/x/militancy.duckdb")
     holder = _hold_writer(db)
     try:
         env = {"MILITANCY_DB_PATH": str(db)}

@@ -39,7 +39,7 @@ def _state(db: Path) -> tuple[str, str, str, list[str]]:
 
 def _leftovers(db: Path) -> list[str]:
     folder = db.parent
-    names = [p.name for p in (folder / "releases").iterdir() if p.name.endswith(".partial")]
+    names = [p.name for p in (folder / "builds").iterdir() if p.name.endswith(".partial")]
     names += [p.name for p in folder.iterdir() if p.name.endswith((".tmp", ".building", ".wal"))]
     return names
 
@@ -124,12 +124,12 @@ def test_a_fault_after_the_parquet_export_leaves_both_as_they_were(
     step = "parquet"
     project, result = published
     before = _state(result.path)
-    releases = sorted(p.name for p in (result.path.parent / "releases").iterdir())
+    releases = sorted(p.name for p in (result.path.parent / "builds").iterdir())
     monkeypatch.setenv(builder.FAULT_ENV, f"{step}:raise")
     with pytest.raises(builder.BuildError, match=f"fault injected after {step}"):
         builder.build(project, result.path, echo=None, validate_first=False)
     assert _state(result.path) == before
-    assert sorted(p.name for p in (result.path.parent / "releases").iterdir()) == releases
+    assert sorted(p.name for p in (result.path.parent / "builds").iterdir()) == releases
     assert _leftovers(result.path) == []
 
 
@@ -155,14 +155,14 @@ def test_a_crash_before_the_switch_publishes_nothing_and_the_next_build_cleans_u
     assert crashed.returncode == -signal.SIGKILL
     assert _state(result.path) == before
     current = Path(os.path.realpath(result.path.parent / "current")).name
-    orphans = [p.name for p in (result.path.parent / "releases").iterdir() if p.name > current]
+    orphans = [p.name for p in (result.path.parent / "builds").iterdir() if p.name > current]
     assert orphans, "the killed build left a complete release that was never published"
     # The next build removes it at its start (here it then stops at an injected fault after validation).
     cleaner = _militancy(["build", "--db", db], project, MILITANCY_FAULT="validate:enospc")
     _, err = cleaner.communicate(timeout=600)
     assert cleaner.returncode == 1
     assert len(err.strip().splitlines()) == 1 and "disk full" in err and "Traceback" not in err
-    assert not [p for p in (result.path.parent / "releases").iterdir() if p.name > current]
+    assert not [p for p in (result.path.parent / "builds").iterdir() if p.name > current]
     assert _leftovers(result.path) == []
     assert _state(result.path) == before
 
@@ -212,14 +212,14 @@ def test_old_releases_are_removed_but_not_while_open(tmp_path: Path) -> None:
     names = ["20200101T000000000000Z-1", "20200102T000000000000Z-1", "20200103T000000000000Z-1"]
     names += ["20200104T000000000000Z-1", "20200105T000000000000Z-1"]
     for name in names:
-        (layout.releases / name).mkdir(parents=True)
-        with duckdb.connect(str(layout.releases / name / "militancy.duckdb")) as con:
+        (layout.builds / name).mkdir(parents=True)
+        with duckdb.connect(str(layout.builds / name / "militancy.duckdb")) as con:
             con.execute("create table t as select 1 as x")
-    builder._symlink(f"releases/{names[-1]}", layout.current)
-    reader = duckdb.connect(str(layout.releases / names[1] / "militancy.duckdb"), read_only=True)
+    builder._symlink(f"builds/{names[-1]}", layout.current)
+    reader = duckdb.connect(str(layout.builds / names[1] / "militancy.duckdb"), read_only=True)
     try:
         builder._collect_garbage(layout)
-        kept = sorted(p.name for p in layout.releases.iterdir())
+        kept = sorted(p.name for p in layout.builds.iterdir())
         assert kept == [names[1], names[3], names[4]], "open, previous and current are kept"
         assert reader.execute("select x from t").fetchone() == (1,)
     finally:
@@ -245,7 +245,7 @@ def test_first_publish_replaces_the_earlier_in_place_layout(tmp_path: Path) -> N
     with duckdb.connect(str(layout.db)) as con:
         con.execute("create table t as select 'old' as v")
     reader = duckdb.connect(str(layout.db), read_only=True)
-    release = layout.releases / "20200101T000000000000Z-1"
+    release = layout.builds / "20200101T000000000000Z-1"
     (release / "parquet").mkdir(parents=True)
     with duckdb.connect(str(release / "militancy.duckdb")) as con:
         con.execute("create table t as select 'new' as v")

@@ -212,3 +212,15 @@ def test_an_id_clash_takes_the_next_number(built: BuildResult, tmp_path: Path) -
     _, rows = read(tmp_path / GTD.file_name)
     ids = {gtd_event_id(r): r["eventid"] for r in rows}
     assert ids[first] == f"20110504{seq:04d}" and ids[second] == f"20110504{seq + 1:04d}"
+
+
+def test_exports_are_accepted_by_the_dataset_importer(exported: Path, project: Path) -> None:
+    """Both ways: the files a researcher gets from a release pass `militancy datasets add`, the importer that
+    checks users' UCDP GED and GTD downloads (exact columns, types, codes inside the codebook), every row."""
+    from militancy import datasets
+
+    for export, format_name in ((UCDP_GED, "ucdp-ged"), (GTD, "gtd")):
+        _, rows = read(exported / export.file_name)
+        entry = datasets.add(project, exported / export.file_name, format_name)
+        assert entry.row_count == len(rows) > 0
+    assert {e.format for e in datasets.read_registry(project)} == {"ucdp-ged", "gtd"}

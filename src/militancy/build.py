@@ -2,14 +2,14 @@
 
 Steps, all under an exclusive build lock (`<db>.lock`):
 1. Snapshot: copy what dbt needs (dbt_project.yml, profiles.yml, models, macros, analyses, tests/data), the seeds
-   and the registered corpus files, once, into a private folder `releases/<build-id>.partial/inputs/`.
+   and the registered corpus files, once, into a private folder `builds/<build-id>.partial/inputs/`.
 2. Validate that snapshot (validate.py); write the quote and region offsets it computed into
    `inputs/located/` (dbt loads exactly those and re-checks them against the text DuckDB reads).
-3. `dbt build` (seeds, models, data and unit tests) on the snapshot, into `releases/<id>.partial/<db name>`.
-4. Export every mart to `releases/<id>.partial/parquet/`, rename the folder to `releases/<id>`.
-5. Publish: one atomic switch of the symlink `current` -> `releases/<id>`. The published paths never change:
+3. `dbt build` (seeds, models, data and unit tests) on the snapshot, into `builds/<id>.partial/<db name>`.
+4. Export every mart to `builds/<id>.partial/parquet/`, rename the folder to `builds/<id>`.
+5. Publish: one atomic switch of the symlink `current` -> `builds/<id>`. The published paths never change:
    `<db>` is a symlink to `current/<db name>` and `parquet` to `current/parquet`, so every reader that opens them
-   sees one consistent pair. Older releases are removed, except the previous one and any still open.
+   sees one consistent pair. Older builds are removed, except the previous one and any still open.
 A failure or an interruption at any step removes the partial folder and leaves the published pair as it was; a
 killed build's leftovers are removed by the next build. `MILITANCY_FAULT=<step>[:raise|:kill|:enospc]` injects a
 fault after a step (snapshot, validate, dbt, parquet, release, switch) to test exactly that.
@@ -249,8 +249,8 @@ class Layout:
         return self.db.parent
 
     @property
-    def releases(self) -> Path:
-        return self.folder / "releases"
+    def builds(self) -> Path:
+        return self.folder / "builds"
 
     @property
     def current(self) -> Path:
@@ -286,7 +286,7 @@ def build(
     with _exclusive_build_lock(layout), _interruptible():
         _remove_leftovers(layout)
         release_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ") + f"-{os.getpid()}"
-        partial = layout.releases / f"{release_id}.partial"
+        partial = layout.builds / f"{release_id}.partial"
         try:
             return _build_release(project_dir, layout, partial, release_id, echo, say, validate_first, started)
         except OSError as exc:
@@ -303,7 +303,7 @@ def build(
 
 def _disk_full(layout: Layout, exc: BaseException) -> str:
     return (
-        f"disk full while building into {layout.releases} ({exc}); nothing was published and the partial build "
+        f"disk full while building into {layout.builds} ({exc}); nothing was published and the partial build "
         "was removed"
     )
 
@@ -335,12 +335,12 @@ def _exclusive_build_lock(layout: Layout) -> Iterator[None]:
 
 
 def _remove_leftovers(layout: Layout) -> None:
-    """Partial folders and never-published releases of killed builds, temporary links, and the files of the
+    """Partial folders and never-published builds of killed builds, temporary links, and the files of the
     earlier in-place layout. (Builds run one at a time, so a release newer than the published one was never
     published.)"""
     current = layout.published_release()
-    if layout.releases.is_dir():
-        for path in layout.releases.iterdir():
+    if layout.builds.is_dir():
+        for path in layout.builds.iterdir():
             if path.name.endswith(".partial") or current is None or path.name > current.name:
                 shutil.rmtree(path, ignore_errors=True)
     for name in (".current.tmp", f"{layout.db.name}.tmp", "parquet.tmp"):
@@ -472,7 +472,7 @@ def _build_release(
     _keep_artifacts(inputs / "target", project_dir / "target")
     for scratch in ("target", "logs"):
         shutil.rmtree(inputs / scratch, ignore_errors=True)
-    release = layout.releases / release_id
+    release = layout.builds / release_id
     partial.rename(release)
     try:
         fault_point("release")
@@ -532,12 +532,12 @@ def _open_paths() -> set[str]:
 
 
 def _collect_garbage(layout: Layout) -> None:
-    """Remove releases older than the previous one (a reader may have resolved the link just before the switch),
+    """Remove builds older than the previous one (a reader may have resolved the link just before the switch),
     unless a process still has a file of them open."""
     current = layout.published_release()
     if current is None:
         return
-    older = sorted(p for p in layout.releases.iterdir() if p.is_dir() and p.name < current.name)
+    older = sorted(p for p in layout.builds.iterdir() if p.is_dir() and p.name < current.name)
     if len(older) <= 1:
         return
     in_use = _open_paths()

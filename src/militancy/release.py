@@ -42,7 +42,13 @@ from militancy.dbt_artifacts import PUBLIC_SCHEMA, Mart, load_json, public_marts
 from militancy.research_exports import ExportError, write_shaped_exports
 
 TITLE = "Militancy Warehouse"
-LICENSE = "CC-BY-4.0"  # SPDX id of the data licence written into CITATION.cff (corpus texts keep their own terms)
+# No licence is claimed until the project chooses one: the curated data could take an open licence, but the corpus
+# texts (news articles, an MMP profile, Wikipedia) remain under their publishers' terms. `--license SPDX-ID` sets it.
+LICENSE: str | None = None
+LICENSE_NOTE = (
+    "No licence has been chosen for the curated data yet; the document texts in document_texts remain under their "
+    "publishers' terms."
+)
 AUTHORS = "Militancy Warehouse contributors"
 RELEASES_DIR = "releases"
 DB_FILE = "militancy.duckdb"
@@ -211,7 +217,7 @@ def _inputs(project_dir: Path, manifest: dict) -> dict:
     return {"sources": sources, "seeds": [entry(p) for p in seeds], "datasets": [entry(p) for p in datasets]}
 
 
-def citation_cff(version: str, date_released: str, commit: str | None, license_id: str) -> str:
+def citation_cff(version: str, date_released: str, commit: str | None, license_id: str | None) -> str:
     lines = [
         "cff-version: 1.2.0",
         'message: "If you use this dataset, please cite it as below."',
@@ -223,7 +229,7 @@ def citation_cff(version: str, date_released: str, commit: str | None, license_i
         f'  - name: "{AUTHORS}"',
         f'version: "{version}"',
         f'date-released: "{date_released}"',
-        f"license: {license_id}",
+        *([f"license: {license_id}"] if license_id else []),
         "keywords:",
         '  - "political violence"',
         '  - "militant organizations"',
@@ -259,7 +265,7 @@ def make_release(
     *,
     force: bool = False,
     date: str | None = None,
-    license_id: str = LICENSE,
+    license_id: str | None = LICENSE,
     releases_dir: Path | None = None,
     echo: Callable[[str], None] | None = print,
 ) -> Path:
@@ -297,7 +303,7 @@ def _stage(
     version: Version,
     work: Path,
     date_released: str,
-    license_id: str,
+    license_id: str | None,
     releases_dir: Path,
     force: bool,
     say: Callable[[str], None],
@@ -364,6 +370,7 @@ def _stage(
         "version": version.text,
         "date_released": date_released,
         "license": license_id,
+        "license_note": None if license_id else LICENSE_NOTE,
         "previous_version": previous.text if previous else None,
         "version_rule": {"required_bump": needed, "forced": forced},
         "git": {"commit": git_commit, "dirty": git_dirty} if git_commit else None,

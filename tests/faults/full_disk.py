@@ -31,7 +31,7 @@ def _fingerprint(warehouse: Path) -> dict[str, str]:
 
 
 def _leftovers(warehouse: Path) -> list[str]:
-    found = [p.name for p in (warehouse / "releases").iterdir() if p.name.endswith(".partial")]
+    found = [p.name for p in (warehouse / "builds").iterdir() if p.name.endswith(".partial")]
     found += [p.name for p in warehouse.iterdir() if p.name.endswith((".tmp", ".wal", ".building"))]
     return found
 
