@@ -340,7 +340,7 @@ def test_crosswalk_and_candidates(dcon: duckdb.DuckDBPyConnection) -> None:
 
 def test_dataset_only_events_count_in_yearly_attacks_by_source_kind(dcon: duckdb.DuckDBPyConnection) -> None:
     row = dcon.execute(
-        "select attacks, attacks_in_documents, attacks_in_datasets from marts.attacks_by_group_year "
+        "select attacks_by_start_year, attacks_in_documents, attacks_in_datasets from marts.attacks_by_group_year "
         "where group_id = 'org_imu' and year = 2010"
     ).fetchone()
     attacks, in_documents, in_datasets = row
