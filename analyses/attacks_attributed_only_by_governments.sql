@@ -1,5 +1,6 @@
 -- Which attacks are attributed to a group only through accusations (alleged: usually by a government), never
 -- claimed or stated as fact by any document? alleged_by names the accuser where the text does (NULL: unnamed).
+-- Documents only: a dataset's coders attribute (alleged) by method, not as an accusation.
 
 with
 
@@ -25,7 +26,7 @@ perpetrator_attributions as (
         max(case when attribution = 'alleged' then 1 else 0 end) as has_allegation,
         {{ string_list('attributed_by') }} as alleged_by
     from event_actors
-    where role = 'perpetrator' and entity_type = 'organization'
+    where role = 'perpetrator' and entity_type = 'organization' and source_kind = 'document'
     group by event_id, entity_id, entity_name
 
 ),

@@ -1,5 +1,5 @@
--- How far apart are the sources on each event mentioned by more than one document?
--- Dates and death figures per document side by side, with the spread.
+-- How far apart are the sources on each event reported by more than one source (document or dataset record)?
+-- Dates and death figures per source side by side, with the spread; a dataset row names its record.
 
 with
 
@@ -20,7 +20,10 @@ final as (
     select
         events.event_id,
         events.event_name,
+        mentions.source_kind,
         mentions.document_id,
+        mentions.dataset_id,
+        mentions.record_id,
         mentions.date_text,
         mentions.date_start,
         mentions.date_end,
@@ -33,9 +36,9 @@ final as (
         events.has_figure_conflict
     from events
     inner join mentions on events.event_id = mentions.event_id
-    where events.document_count > 1
+    where events.source_count > 1
 
 )
 
 select * from final
-order by event_id, document_id
+order by event_id asc, source_kind desc, document_id asc, dataset_id asc, record_id asc

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -358,10 +359,97 @@ def test_event_locations_say_their_basis(dcon: duckdb.DuckDBPyConnection) -> Non
     assert basis["gtd_201009030001"].startswith("dataset record gtd__gtd_fixture:201009030001 (specificity 1)")
 
 
+# --- evidence: every figure traces to a document sentence or a dataset row -------------------------------------
+
+
+def test_dataset_figure_traces_to_its_record_in_fct_evidence(dcon: duckdb.DuckDBPyConnection) -> None:
+    # GTD 201009190001 (unlinked: its own event) says nkill 25; the event's figure comes from that record.
+    rows = dcon.execute(
+        """
+        select events.killed_low, mentions.killed_text, mentions.source_kind, mentions.document_id,
+            evidence.source_kind, evidence.dataset_id, evidence.release, evidence.record_id,
+            evidence.record_sources, evidence.record_summary, evidence.quote, evidence.char_start,
+            evidence.char_end, evidence.is_main_quote
+        from marts.fct_events as events
+        inner join marts.fct_event_mentions as mentions on events.event_id = mentions.event_id
+        inner join marts.fct_evidence as evidence
+            on evidence.fact_type = 'event_mention' and evidence.fact_id = mentions.mention_id
+        where events.event_id = 'gtd_201009190001'
+        """
+    ).fetchall()
+    assert len(rows) == 1
+    killed, words, kind, document, ev_kind, dataset, release, record, sources, summary, *quote = rows[0]
+    assert (killed, words, kind, document) == (25, "nkill 25", "dataset", None)
+    assert (ev_kind, dataset, release, record) == ("dataset", "gtd__gtd_fixture", "gtd_fixture", "201009190001")
+    assert sources == "SYNTHETIC source one (news agency). | SYNTHETIC source two."  # scite1 | scite2
+    assert summary and "SYNTHETIC" in summary
+    assert quote == [None, None, None, True]  # no quote and no offsets: the record is the evidence
+    # Its perpetrator (GTD gname, claimed) is backed by the same record.
+    actor = dcon.execute(
+        """
+        select actors.entity_id, actors.attribution, evidence.record_id, evidence.record_sources
+        from marts.fct_event_actors as actors
+        inner join marts.fct_evidence as evidence
+            on evidence.fact_type = 'event_actor' and evidence.fact_id = actors.event_actor_id
+        where actors.mention_id = 'gtd__gtd_fixture:201009190001' and actors.source_kind = 'dataset'
+        """
+    ).fetchall()
+    assert actor == [("org_imu", "claimed", "201009190001", sources)]
+    # A record without sources says so with NULL (unknown), not an empty string.
+    assert (
+        dcon.execute(
+            "select record_sources from marts.fct_evidence where fact_id = 'gtd__gtd_fixture:201100000001'"
+        ).fetchone()[0]
+        is None
+    )
+    # Every mention and every actor, of either kind, has evidence; dataset rows and only they lack a quote.
+    for table, key, fact_type in (
+        ("fct_event_mentions", "mention_id", "event_mention"),
+        ("fct_event_actors", "event_actor_id", "event_actor"),
+    ):
+        missing = dcon.execute(
+            f"select count(*) from marts.{table} where {key} not in "
+            f"(select fact_id from marts.fct_evidence where fact_type = '{fact_type}')"
+        ).fetchone()[0]
+        assert missing == 0, table
+    kinds = dict(dcon.execute("select source_kind, count(*) from marts.fct_event_mentions group by all").fetchall())
+    in_scope = dcon.execute("select count(*) from marts.fct_dataset_records where is_in_scope").fetchone()[0]
+    assert kinds["dataset"] == in_scope and kinds["document"] > 0
+
+
+_DOCUMENT_EVIDENCE = (
+    "select evidence_id, fact_type, fact_id, document_id, quote, char_start, char_end, occurrence_count, "
+    "is_main_quote from marts.fct_evidence where source_kind = 'document' order by evidence_id"
+)
+
+
+def test_document_evidence_is_unchanged_by_datasets(
+    con: duckdb.DuckDBPyConnection, dcon: duckdb.DuckDBPyConnection
+) -> None:
+    with_datasets = dcon.execute(_DOCUMENT_EVIDENCE).fetchall()
+    assert with_datasets == con.execute(_DOCUMENT_EVIDENCE).fetchall()
+    # Offsets still exact: each quote is the document's text at its offsets.
+    inexact = dcon.execute(
+        """
+        select count(*) from marts.fct_evidence as evidence
+        inner join marts.document_texts as texts on evidence.document_id = texts.document_id
+        where evidence.source_kind = 'document'
+            and substring(texts.document_text, evidence.char_start + 1, evidence.char_end - evidence.char_start)
+            is distinct from evidence.quote
+        """
+    ).fetchone()[0]
+    assert inexact == 0 and len(with_datasets) > 500
+
+
 # --- linking ---------------------------------------------------------------------------------------------------
 
 
-def test_link_proposal_accepted_survives_rebuilds(built_with_datasets: BuildResult, tmp_path: Path) -> None:
+def test_link_proposal_accepted_survives_rebuilds(
+    built_with_datasets: BuildResult,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from militancy import dataset_linking
 
     project = built_with_datasets.path.parents[1]
@@ -403,6 +491,18 @@ def test_link_proposal_accepted_survives_rebuilds(built_with_datasets: BuildResu
             )
     assert dataset_linking.propose(published, copy, threshold=0.5)
     assert all(p.record_id != "201009190001" for p in dataset_linking.propose(published, copy, threshold=0.5))
+    # The linked event's deaths trace to both kinds of evidence (analyses/trace_a_number.sql).
+    monkeypatch.chdir(copy)
+    capsys.readouterr()
+    args = ["query", "--analysis", "trace_a_number", "--var", "event_id=ev_2010_rasht_ambush", "--format", "json"]
+    assert cli_main([*args, "--db", str(published)]) == 0
+    traced = json.loads(capsys.readouterr().out)
+    datasets_rows = [r for r in traced if r["source_kind"] == "dataset"]
+    assert [(r["record_id"], r["killed_low"], r["record_sources"]) for r in datasets_rows] == [
+        ("201009190001", 25, "SYNTHETIC source one (news agency). | SYNTHETIC source two.")
+    ]
+    documents = [r for r in traced if r["source_kind"] == "document"]
+    assert documents and all(r["quote"] and r["char_start"] >= 0 and r["record_id"] is None for r in documents)
 
 
 def test_link_decision_to_an_unknown_event_fails_the_build(project: Path) -> None:

@@ -1,35 +1,27 @@
 -- Candidate duplicate events: pairs of events whose resolved date intervals overlap and that share a group (in any
 -- role), a place, or an event type. match_score is the mean of three marks: same type (1), same place (1, or 1/2
--- when only the country agrees), a shared group (1). Only events that a document mentions are compared.
+-- when only the country agrees), a shared group (1). Only events some document reports are paired: a dataset record
+-- joins a corpus event through the dataset link decisions (Splink proposals, `militancy datasets decide`), not
+-- through the committed coreference seed, which cannot name records of a user's private download.
 
 with
 
-resolved_events as (
+events as (
 
     select * from {{ ref('int_events_resolved') }}
 
 ),
 
-event_sources as (
+corpus_events as (
 
-    select * from {{ ref('int_event_sources_aggregated') }}
+    select * from events
+    where document_count > 0
 
 ),
 
 event_groups as (
 
     select * from {{ ref('int_event_groups_resolved') }}
-
-),
-
-events as (
-
-    -- Events a document mentions. A dataset record joins an event through the record-linkage decisions
-    -- (`militancy datasets link`, seeds/datasets/dataset_link_decisions.csv), not through these curated decisions.
-    select resolved_events.*
-    from resolved_events
-    inner join event_sources on resolved_events.event_id = event_sources.event_id
-    where event_sources.has_document_source
 
 ),
 
@@ -45,8 +37,8 @@ overlapping as (
         left_events.event_type as left_type,
         right_events.event_type as right_type,
         left_events.location_id as left_place
-    from events as left_events
-    inner join events as right_events
+    from corpus_events as left_events
+    inner join corpus_events as right_events
         on
             left_events.event_id < right_events.event_id
             and left_events.date_start <= right_events.date_end

@@ -2,13 +2,13 @@ with
 
 event_actors as (
 
-    select * from {{ ref('stg_curation__event_actors') }}
+    select * from {{ ref('int_event_actors_unioned') }}
 
 ),
 
 event_mentions as (
 
-    select * from {{ ref('stg_curation__event_mentions') }}
+    select * from {{ ref('int_event_mentions_unioned') }}
 
 ),
 
@@ -32,7 +32,8 @@ final as (
         event_actors.attribution,
         event_actors.attributed_by,
         event_actors.quote,
-        event_actors.notes
+        event_actors.notes,
+        event_actors.source_kind
     from event_actors
     inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
     inner join entities on event_actors.entity_id = entities.entity_id

@@ -2,7 +2,7 @@ with
 
 event_mentions as (
 
-    select * from {{ ref('stg_curation__event_mentions') }}
+    select * from {{ ref('int_event_mentions_unioned') }}
 
 ),
 
@@ -48,7 +48,11 @@ final as (
         event_mentions.sentenced_low,
         event_mentions.sentenced_high,
         event_mentions.quote,
-        event_mentions.notes
+        event_mentions.notes,
+        event_mentions.source_kind,
+        event_mentions.dataset_id,
+        event_mentions.dataset_format,
+        event_mentions.record_id
     from event_mentions
     left join entities as countries on event_mentions.country_id = countries.entity_id
 

@@ -155,7 +155,9 @@ def link(document_id: str, fact_type: str, fact_id: str) -> str:
 
 def event_links(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
     """(event_id, document_id) -> the link to that document's mention quote."""
-    rows = con.execute("select event_id, document_id, mention_id from marts.fct_event_mentions").fetchall()
+    rows = con.execute(
+        "select event_id, document_id, mention_id from marts.fct_event_mentions where source_kind = 'document'"
+    ).fetchall()
     return {(event_id, doc): link(doc, "event_mention", mention_id) for event_id, doc, mention_id in rows}
 
 
@@ -165,7 +167,7 @@ def figures_table(con: duckdb.DuckDBPyConnection) -> str:
     count_selects = " union all ".join(
         f"select '{name}' as figure, {name}_text as words, {name}_low as low, {name}_high as high, "
         f"mention_id as fact_id, 'event_mention' as fact_type, document_id, event_name as subject "
-        f"from marts.fct_event_mentions where {name}_text is not null"
+        f"from marts.fct_event_mentions where {name}_text is not null and source_kind = 'document'"
         for name in COUNTS
     )
     rows = _rows(

@@ -60,7 +60,7 @@ def attacks_chart(con: duckdb.DuckDBPyConnection) -> str:
             select distinct m.document_id from marts.fct_event_mentions as m
             inner join marts.fct_event_groups as g on m.event_id = g.event_id
             inner join marts.fct_events as e on m.event_id = e.event_id
-            where e.is_attack and g.role in ('perpetrator', 'claimant')
+            where e.is_attack and g.role in ('perpetrator', 'claimant') and m.source_kind = 'document'
             """,
         )
     }
@@ -300,7 +300,7 @@ def events_table(con: duckdb.DuckDBPyConnection, links: dict[tuple[str, str], st
             e.has_date_conflict, e.has_figure_conflict,
             string_agg(distinct m.document_id, ', ' order by m.document_id) as documents
         from marts.fct_events as e
-        inner join marts.fct_event_mentions as m on e.event_id = m.event_id
+        inner join marts.fct_event_mentions as m on e.event_id = m.event_id and m.source_kind = 'document'
         group by all
         order by e.date_start nulls last, e.event_id
         """,
@@ -371,7 +371,7 @@ def render(db_path: Path) -> str:
             select (select count(*) from marts.fct_events) as events,
                 (select count(*) from marts.fct_event_mentions) as mentions,
                 (select count(*) from marts.dim_documents) as documents,
-                (select count(*) from marts.fct_evidence) as quotes
+                (select count(*) from marts.fct_evidence where source_kind = 'document') as quotes
             """,
         )[0]
         sections = [

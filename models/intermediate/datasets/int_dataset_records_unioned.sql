@@ -153,7 +153,7 @@ final as (
         records.wounded_low,
         records.wounded_high,
         records.record_summary,
-        records.record_sources
+        nullif(records.record_sources, '') as record_sources
     from records
     left join registry on records.dataset_id = registry.dataset_id
     left join countries on {{ name_key('records.country_name') }} = countries.country_key
