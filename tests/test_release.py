@@ -113,7 +113,8 @@ def test_citation_cff_and_codebook(releases: tuple[Path, Path]) -> None:
     a, _ = releases
     cff = yaml.safe_load((a / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["cff-version"] == "1.2.0"
-    assert {"message", "title", "authors", "version", "date-released", "license"} <= set(cff)
+    assert {"message", "title", "authors", "version", "date-released"} <= set(cff)
+    assert "license" not in cff, "no licence is claimed until the project chooses one"
     assert (cff["version"], cff["date-released"], cff["type"]) == ("0.1.0", "2026-01-15", "dataset")
     assert all("name" in author or "family-names" in author for author in cff["authors"])
     codebook = (a / "codebook.md").read_text(encoding="utf-8")
