@@ -16,6 +16,7 @@ militancy accept DOC            move the kept review rows into seeds/ and valida
 militancy search "words"        BM25 full-text search over article text: passages, offsets, facts quoted
 militancy release VERSION       build, test and write the citable release releases/VERSION/ (docs/releases.md)
 militancy changelog OLD [NEW]   facts added, removed and changed between two releases (or a release and the build)
+militancy synth --mentions N --out DIR   a synthetic project of N mentions (1M, 10M ...) for scale tests
 militancy datasets ...          register, check and link UCDP GED / GTD / ACLED files (`militancy datasets -h`)
 
 Every failure is a message and exit code 1; `militancy --debug ...` shows the traceback.
@@ -407,6 +408,12 @@ def cmd_changelog(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from militancy import synth
+
+    return synth.main(["--mentions", args.mentions, "--seed", str(args.seed), "--out", args.out])
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="militancy", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
@@ -452,6 +459,11 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("new", nargs="?", help="a release version or folder (default: the current published build)")
     c.add_argument("--out", help="write CHANGELOG.md and changelog.csv into this folder instead of printing")
     c.set_defaults(func=cmd_changelog)
+    y = sub.add_parser("synth", help="write a synthetic project of N mentions for scale tests (docs/performance.md)")
+    y.add_argument("--mentions", required=True, help="e.g. 2k, 100k, 1M, 10M")
+    y.add_argument("--seed", type=int, default=1, help="same seed and size, same bytes")
+    y.add_argument("--out", required=True, help="a new (or empty) folder")
+    y.set_defaults(func=cmd_synth)
     datasets_cli.register(sub)  # the `datasets` command group lives in its own module
     return p
 

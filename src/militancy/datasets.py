@@ -96,7 +96,7 @@ def read_registry(project_dir: Path, folder: Path | None = None) -> list[Registe
     ]
 
 
-def _write_registry(project_dir: Path, entries: list[RegisteredDataset]) -> None:
+def write_registry(project_dir: Path, entries: list[RegisteredDataset]) -> None:
     folder = datasets_dir(project_dir)
     folder.mkdir(parents=True, exist_ok=True)
     out = io.StringIO()
@@ -429,7 +429,7 @@ def add(
         licence_note=fmt.licence_note,
         added_at_utc=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
-    _write_registry(project_dir, [e for e in entries if e.dataset_id != dataset_id] + [entry])
+    write_registry(project_dir, [e for e in entries if e.dataset_id != dataset_id] + [entry])
     return entry
 
 
@@ -438,7 +438,7 @@ def remove(project_dir: Path, dataset_id: str) -> RegisteredDataset:
     found = [e for e in entries if e.dataset_id == dataset_id]
     if not found:
         raise DatasetError([Problem(REGISTRY_NAME, 0, "dataset_id", f"{dataset_id!r} is not registered")])
-    _write_registry(project_dir, [e for e in entries if e.dataset_id != dataset_id])
+    write_registry(project_dir, [e for e in entries if e.dataset_id != dataset_id])
     (datasets_dir(project_dir) / found[0].file_name).unlink(missing_ok=True)
     return found[0]
 

@@ -100,11 +100,19 @@ def _overrides(fmt: DatasetFormat) -> dict[str, str]:
     }
 
 
-def write(fmt_name: str, path: Path, rows: int, header: bool = True, project_dir: Path | None = None) -> Path:
-    """Write `rows` synthetic records of `fmt_name` to `path` (GTD in cp1252, the others UTF-8)."""
+def write(
+    fmt_name: str,
+    path: Path,
+    rows: int,
+    header: bool = True,
+    project_dir: Path | None = None,
+    overrides: dict[str, str] | None = None,
+) -> Path:
+    """Write `rows` synthetic records of `fmt_name` to `path` (GTD in cp1252, the others UTF-8). `overrides`:
+    SQL expressions over the row number `i` replacing the default of a column (e.g. synthetic group names)."""
     fmt = FORMATS[fmt_name]
     codes = read_codes(project_dir or Path(__file__).resolve().parents[2])
-    overrides = _overrides(fmt)
+    overrides = {**_overrides(fmt), **(overrides or {})}
     exprs = [
         f'{overrides.get(f.name, _default(fmt, f, codes, 7 + 2 * n))} as "{f.name}"' for n, f in enumerate(fmt.columns)
     ]
