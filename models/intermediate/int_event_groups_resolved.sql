@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
 -- Who did each event, resolved across documents: per event, organization and role, the strongest
 -- attribution any source gives, the weakest, and a flag where sources disagree (one claims or confirms,
 -- another disputes).

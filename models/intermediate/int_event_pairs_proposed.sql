@@ -48,14 +48,17 @@ overlapping as (
 
 shared_groups as (
 
+    -- Only for the pairs whose dates overlap: a self-join of all events on the group would pair every two
+    -- events of a prolific group (quadratic in its activity).
     select
-        left_groups.event_id as left_id,
-        right_groups.event_id as right_id,
+        overlapping.left_id,
+        overlapping.right_id,
         {{ string_list('left_groups.group_id') }} as shared_group_ids
-    from event_groups as left_groups
+    from overlapping
+    inner join event_groups as left_groups on overlapping.left_id = left_groups.event_id
     inner join event_groups as right_groups
-        on left_groups.group_id = right_groups.group_id and left_groups.event_id < right_groups.event_id
-    group by left_groups.event_id, right_groups.event_id
+        on overlapping.right_id = right_groups.event_id and left_groups.group_id = right_groups.group_id
+    group by overlapping.left_id, overlapping.right_id
 
 ),
 

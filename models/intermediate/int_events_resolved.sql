@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
 -- Resolve each real-world event from its mentions: casualty ranges that span what the sources say,
 -- the most precise date the sources agree on (or the range they span when they disagree), conflict flags.
 

@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
 -- Every registered dataset record in one shape, with its dataset's release, the warehouse's country and place
 -- where the names match, and the corpus event a curator linked it to (dataset_link_decisions, accepted);
 -- unlinked records are their own event (event id = format + record id).

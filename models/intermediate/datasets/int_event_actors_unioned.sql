@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
 -- Every actor of every event mention, whatever its source: the documents' curated actors and the dataset
 -- actors resolved to a warehouse organization (candidates awaiting review are left out). The columns are those of
 -- stg_curation__event_actors, then source_kind, so the resolution models read this model in its place.

@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
 -- Every mention of an event, whatever its source: the documents' curated mentions (source_kind 'document')
 -- and the registered dataset records of the warehouse's event types (source_kind 'dataset'), whose evidence is
 -- the record itself. A dataset record joins a corpus event when a curator accepted the link; otherwise it is an
