@@ -40,21 +40,35 @@ proposed as (
 
 ),
 
+candidate_names as (
+
+    -- One name per event and per entity, keyed by candidate type: plain equi-joins below (a join condition
+    -- that mixes the type test with the key made DuckDB evaluate the pairs against every event).
+    select
+        'event' as candidate_type,
+        event_id as named_id,
+        event_name as candidate_name
+    from events
+    union all
+    select
+        'entity' as candidate_type,
+        entity_id as named_id,
+        canonical_name as candidate_name
+    from entities
+
+),
+
 named as (
 
     select
         proposed.*,
-        coalesce(left_events.event_name, left_entities.canonical_name) as left_name,
-        coalesce(right_events.event_name, right_entities.canonical_name) as right_name
+        left_names.candidate_name as left_name,
+        right_names.candidate_name as right_name
     from proposed
-    left join events as left_events
-        on proposed.candidate_type = 'event' and proposed.left_id = left_events.event_id
-    left join events as right_events
-        on proposed.candidate_type = 'event' and proposed.right_id = right_events.event_id
-    left join entities as left_entities
-        on proposed.candidate_type = 'entity' and proposed.left_id = left_entities.entity_id
-    left join entities as right_entities
-        on proposed.candidate_type = 'entity' and proposed.right_id = right_entities.entity_id
+    left join candidate_names as left_names
+        on proposed.candidate_type = left_names.candidate_type and proposed.left_id = left_names.named_id
+    left join candidate_names as right_names
+        on proposed.candidate_type = right_names.candidate_type and proposed.right_id = right_names.named_id
 
 ),
 

@@ -417,7 +417,7 @@ def _write_curated(rng: random.Random, out: Path, groups: list[Group], n_mention
         _csv(seed.column_names, tables.get(name, []), seeds / f"{name}.csv")
 
 
-def _dataset_overrides(fmt: str, groups: list[Group]) -> dict[str, str]:
+def dataset_overrides(fmt: str, groups: list[Group]) -> dict[str, str]:
     """SQL expressions over the row number i for the actor and place columns: power-law group activity
     (u^3 for u uniform in [0, 1) puts most rows on the first groups), and names that are clearly synthetic."""
     names = ", ".join("'" + g.name.replace("'", "''") + "'" for g in groups)
@@ -446,6 +446,13 @@ def _dataset_overrides(fmt: str, groups: list[Group]) -> dict[str, str]:
         "location": place,
         "notes": "'SYNTHETIC event ' || cast(i as varchar)",
     }
+
+
+def groups_of(project: Path) -> list[Group]:
+    """The groups of a generated project, from its seeds (for adding more synthetic files to it later)."""
+    with (project / "seeds" / "entities.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["entity_id"].startswith("syn_org_")]
+    return [Group(r["entity_id"], r["canonical_name"], "", "") for r in rows]
 
 
 def _distinct_by_construction(project_file: Path) -> None:
@@ -482,7 +489,7 @@ def generate(out: Path, mentions: int, seed: int = 1) -> dict[str, int]:
     scratch = out / ".synth"
     for fmt in ("ucdp-ged", "gtd", "acled"):
         path = scratch / f"synthetic_{fmt.replace('-', '_')}_{seed}.csv"
-        synthetic_datasets.write(fmt, path, counts[fmt], project_dir=out, overrides=_dataset_overrides(fmt, groups))
+        synthetic_datasets.write(fmt, path, counts[fmt], project_dir=out, overrides=dataset_overrides(fmt, groups))
         datasets.add(out, path, fmt)
     shutil.rmtree(scratch)
     entries = [dataclasses.replace(e, added_at_utc=FIXED_ADDED_AT) for e in datasets.read_registry(out)]

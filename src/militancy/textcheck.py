@@ -117,11 +117,17 @@ def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
         yield start, fields
 
 
+# Every character of Unicode category Cc (C0 and C1 controls, DEL), Zl (U+2028) or Zp (U+2029).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def field_problem(value: str, multiline: bool) -> str | None:
     """Why a field value cannot be loaded faithfully, or None. `multiline` columns (quotes, notes) may hold
     line breaks and tabs, as documents do; no column may hold NUL or other control characters."""
     if len(value) > MAX_FIELD_CHARS:
         return f"field of {len(value):,} characters is over the limit of {MAX_FIELD_CHARS:,}"
+    if not _UNSAFE.search(value):  # the common case, without a Python loop over every character
+        return None
     allowed = "\n\t\u2028\u2029" if multiline else ""
     for position, char in enumerate(value):
         if char in allowed:

@@ -1,0 +1,389 @@
+"""Scale benchmark: for each size, generate a synthetic project (`militancy synth`), then measure on this machine
+- `militancy validate` (seed and corpus checks with quote location),
+- a full `militancy build` (snapshot, validate, dbt build with every test, Parquet export, publish): wall time and
+  peak memory of the whole process tree (RSS of every descendant summed, polled every 0.1 s),
+- a 1% refresh: 1% of the mentions arrive as a new ACLED file (`militancy datasets add`), then `militancy build`
+  again (whatever the build does: today a full rebuild),
+- typical mart queries, warm (median of --runs runs after one warm-up run), on the published file,
+- the floor: benchmarks/floor.sql (the same core transforms as plain DuckDB SQL) run by DuckDB on the same
+  input files, with its own wall time and peak memory,
+and print each as a ratio to the floor. It writes docs/performance.md (machine, command, table, targets).
+
+Run: .venv/bin/python benchmarks/scale.py [--sizes 100k 1M 10M] [--seed 1] [--workdir /tmp/militancy-scale]
+This is a benchmark, not a test: CI only builds a tiny synthetic project for correctness (tests/test_synth.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+FLOOR_SQL = ROOT / "benchmarks" / "floor.sql"
+REPORT = ROOT / "docs" / "performance.md"
+TARGETS = {"build_vs_floor": 1.25, "refresh_vs_build": 0.10, "peak_gb": 4.0, "query_ms": 100.0}
+
+# name -> SQL; {group} is a group of typical activity (the tenth most active), chosen once per size.
+QUERIES = {
+    "attacks by group and year (top 100 group-years)": """
+        select group_name, year, attacks_by_start_year, killed_low, killed_high
+        from marts.attacks_by_group_year
+        where attacks_by_start_year > 0
+        order by attacks_by_start_year desc, group_name, year
+        limit 100""",
+    "attacks per year, all groups": """
+        select year, sum(attacks_by_start_year) as attacks, sum(killed_low) as killed_low
+        from marts.attacks_by_group_year
+        group by year
+        order by year""",
+    "one group's events with evidence": """
+        select mentions.event_id, mentions.mention_id, mentions.source_kind, mentions.date_start,
+            mentions.killed_low, mentions.killed_high, evidence.document_id, evidence.char_start,
+            evidence.quote, evidence.record_summary
+        from marts.fct_event_groups as event_groups
+        inner join marts.fct_event_mentions as mentions on event_groups.event_id = mentions.event_id
+        inner join marts.fct_evidence as evidence
+            on evidence.fact_type = 'event_mention' and evidence.fact_id = mentions.mention_id
+        where event_groups.group_id = '{group}'
+        order by mentions.date_start, mentions.mention_id""",
+    "one group's membership series": """
+        select year, estimate_low, estimate_high, is_high_open, has_estimate
+        from marts.membership_by_year
+        where group_id = '{group}'
+        order by year""",
+}
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_bytes: int
+    returncode: int
+    output: str = ""
+
+
+@dataclass
+class SizeResult:
+    label: str
+    mentions: int
+    counts: dict[str, int] = field(default_factory=dict)
+    generate_s: float = 0.0
+    validate: Measured | None = None
+    build: Measured | None = None
+    dbt_s: float | None = None
+    refresh: Measured | None = None
+    floor: Measured | None = None
+    queries: dict[str, tuple[float, int]] = field(default_factory=dict)  # name -> (median ms, rows)
+    error: str = ""
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields_ = text[text.rfind(")") + 2 :].split()
+        tree.setdefault(int(fields_[1]), []).append(int(stat.parent.name))
+    return tree
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of `pid` and all its descendants, in bytes (Linux /proc)."""
+    tree, total, todo = _children(), 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        except OSError:
+            pass
+        todo.extend(tree.get(current, []))
+    return total
+
+
+def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
+    """Run `cmd`, polling the peak RSS of its whole process tree."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    peak = 0
+    chunks: list[str] = []
+    reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read() if proc.stdout else ""))
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.1)
+    reader.join()
+    return Measured(time.perf_counter() - started, peak, proc.returncode, "".join(chunks))
+
+
+def _dbt_seconds(project: Path) -> float | None:
+    """dbt's own elapsed time of the last build (run_results.json), for the split in the report."""
+    path = project / "target" / "run_results.json"
+    if not path.exists():
+        return None
+    return float(json.loads(path.read_text(encoding="utf-8"))["elapsed_time"])
+
+
+def _typical_group(db: Path) -> str:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "select group_id from marts.fct_event_groups group by group_id order by count(*) desc, group_id"
+        ).fetchall()
+    return rows[min(9, len(rows) - 1)][0]
+
+
+def time_queries(db: Path, runs: int) -> dict[str, tuple[float, int]]:
+    group = _typical_group(db)
+    results: dict[str, tuple[float, int]] = {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        for name, sql in QUERIES.items():
+            sql = sql.format(group=group)
+            rows = len(con.execute(sql).fetchall())  # warm-up
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                con.execute(sql).fetchall()
+                times.append((time.perf_counter() - started) * 1000)
+            results[name] = (statistics.median(times), rows)
+    return results
+
+
+FLOOR_RUNNER = """
+import sys, duckdb, pathlib
+sql = pathlib.Path(sys.argv[1]).read_text(encoding="utf-8").replace("{project}", sys.argv[2])
+con = duckdb.connect(sys.argv[3])
+con.execute(sql)
+"""
+
+
+def add_refresh_file(project: Path, rows: int, seed: int) -> None:
+    """1% of the mentions as a new ACLED file (new record ids), registered like a user's new download."""
+    from militancy import synth, synthetic_datasets
+
+    groups = synth.groups_of(project)
+    overrides = {
+        **synth.dataset_overrides("acled", groups),
+        "event_id_cnty": "'SYNR' || cast(i + 1 as varchar)",
+    }
+    scratch = project / ".refresh"
+    path = synthetic_datasets.write(
+        "acled", scratch / f"synthetic_acled_refresh_{seed}.csv", rows, project_dir=project, overrides=overrides
+    )
+    proc = subprocess.run(
+        [str(BIN / "militancy"), "datasets", "add", str(path), "--format", "acled"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    shutil.rmtree(scratch, ignore_errors=True)
+    if proc.returncode:
+        raise RuntimeError(f"datasets add failed: {proc.stdout}{proc.stderr}")
+
+
+def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int) -> SizeResult:
+    from militancy import synth
+
+    result = SizeResult(label, mentions)
+    base = workdir / label
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    project = base / "project"
+    started = time.perf_counter()
+    result.counts = synth.generate(project, mentions, seed)
+    result.generate_s = time.perf_counter() - started
+    print(f"[{label}] generated in {result.generate_s:.1f} s: {result.counts}", flush=True)
+    militancy = str(BIN / "militancy")
+    result.validate = run_measured([militancy, "validate"], project)
+    print(f"[{label}] validate {result.validate.seconds:.1f} s", flush=True)
+    result.build = run_measured([militancy, "build"], project)
+    if result.build.returncode:
+        result.error = "full build failed: " + result.build.output[-2000:]
+        print(result.error, flush=True)
+        return result
+    result.dbt_s = _dbt_seconds(project)
+    print(f"[{label}] full build {result.build.seconds:.1f} s, peak {result.build.peak_bytes / 1e9:.2f} GB", flush=True)
+    db = project / "warehouse" / "militancy.duckdb"
+    result.queries = time_queries(db, runs)
+    add_refresh_file(project, max(1, mentions // 100), seed)
+    result.refresh = run_measured([militancy, "build"], project)
+    if result.refresh.returncode:
+        result.error = "1% refresh failed: " + result.refresh.output[-2000:]
+    print(f"[{label}] 1% refresh {result.refresh.seconds:.1f} s", flush=True)
+    floor_db = base / "floor.duckdb"
+    floor_db.unlink(missing_ok=True)
+    # the floor reads the same inputs as the full build did (before the refresh file was added)
+    refresh_files = list((project / "datasets" / "acled").glob("*refresh*"))
+    hidden = [p.rename(p.with_suffix(".hidden")) for p in refresh_files]
+    try:
+        result.floor = run_measured(
+            [sys.executable, "-c", FLOOR_RUNNER, str(FLOOR_SQL), str(project), str(floor_db)], project
+        )
+    finally:
+        for path in hidden:
+            path.rename(path.with_suffix(".csv"))
+    if result.floor.returncode:
+        result.error = "floor failed: " + result.floor.output[-2000:]
+    print(f"[{label}] floor {result.floor.seconds:.1f} s", flush=True)
+    return result
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        int(line.split()[1]) // 1024 // 1024
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    import dbt.version
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory} GB RAM, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, duckdb {duckdb.__version__}, dbt-core {dbt.version.__version__}; "
+        f"load average at start {os.getloadavg()[0]:.2f} (the machine is shared with other jobs)"
+    )
+
+
+def _ratio(value: float | None, floor: float | None) -> str:
+    return f"{value / floor:.1f}x" if value and floor else "n/a"
+
+
+def _gb(measured: Measured | None) -> str:
+    return f"{measured.peak_bytes / 1e9:.2f}" if measured else "n/a"
+
+
+def _s(measured: Measured | None) -> str:
+    return f"{measured.seconds:.1f}" if measured else "n/a"
+
+
+def report(results: list[SizeResult], command: str, not_run: list[str]) -> str:
+    lines = [
+        "# Performance at scale",
+        "",
+        "Generated by `benchmarks/scale.py` (do not edit by hand; re-run the script). "
+        f"Measured {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
+        "",
+        f"- Machine: {machine()}.",
+        f"- Command: `{command}`",
+        "- Input: `militancy synth --mentions N --seed S` (src/militancy/synth.py). A **mention** is one row that "
+        "reports an event: a curated document mention (a row of seeds/event_mentions.csv, backed by an exact quote "
+        "in its document) or one dataset record (a row of a UCDP GED, GTD or ACLED file). The mix is 5% document "
+        "mentions, 20% UCDP GED, 10% GTD, 65% ACLED; each document mention also has an event actor row with its "
+        "own quote; one group per 2,500 mentions, with power-law activity.",
+        "- Full build: `militancy build` from scratch (snapshot, validation with quote location, dbt build with "
+        "every data and unit test, Parquet export, atomic publish). Peak memory: resident memory of the whole "
+        "process tree (militancy + dbt), summed, polled every 0.1 s. DuckDB's memory_limit is 3GB "
+        "(profiles.yml; MILITANCY_MEMORY_LIMIT).",
+        "- 1% refresh: 1% of the mentions arrive as a new ACLED file (`militancy datasets add`), then "
+        "`militancy build` again. Today that build is a full rebuild (incremental models come with issue 11b).",
+        "- Floor: `benchmarks/floor.sql` run by DuckDB directly on the same files (load the CSVs and corpus, "
+        "locate every quote, read the dataset files, match actors through aliases, resolve events, attacks by "
+        "group and year, evidence, membership series), without validation, tests, docs or export.",
+        "- Queries: on the published file, read-only, median of warm runs (after one warm-up).",
+        "",
+        "| size | mentions | generate s | validate s | floor s | floor peak GB | full build s | (dbt s) "
+        "| build / floor | build peak GB | 1% refresh s | refresh / build |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        floor_s = r.floor.seconds if r.floor and not r.floor.returncode else None
+        build_s = r.build.seconds if r.build and not r.build.returncode else None
+        refresh_s = r.refresh.seconds if r.refresh and not r.refresh.returncode else None
+        lines.append(
+            f"| {r.label} | {r.mentions:,} | {r.generate_s:.1f} | {_s(r.validate)} | {_s(r.floor)} | {_gb(r.floor)} "
+            f"| {_s(r.build)} | {f'{r.dbt_s:.1f}' if r.dbt_s else 'n/a'} | {_ratio(build_s, floor_s)} "
+            f"| {_gb(r.build)} | {_s(r.refresh)} | {_ratio(refresh_s, build_s)} |"
+        )
+    lines += ["", "Warm query times (median ms; rows returned):", ""]
+    names = list(QUERIES)
+    lines.append("| size | " + " | ".join(names) + " |")
+    lines.append("|---|" + "---|" * len(names))
+    for r in results:
+        cells = [f"{r.queries[n][0]:.1f} ({r.queries[n][1]:,})" if n in r.queries else "n/a" for n in names]
+        lines.append(f"| {r.label} | " + " | ".join(cells) + " |")
+    for r in results:
+        if r.error:
+            lines += ["", f"Error at {r.label}: {r.error[:1500]}"]
+    if not_run:
+        lines += ["", f"Not run in this measurement: {', '.join(not_run)}."]
+    lines += ["", "## Targets (issue 11, at 10M mentions on 2 cores)", ""]
+    lines += [
+        "- full build <= 1.25x the floor; 1% incremental refresh <= 10% of a full build; peak memory <= 4 GB; "
+        "each typical mart query <= 100 ms warm.",
+        "",
+    ]
+    lines += _verdicts(results)
+    return "\n".join(lines) + "\n"
+
+
+def _verdicts(results: list[SizeResult]) -> list[str]:
+    out: list[str] = []
+    for r in results:
+        if not (r.build and r.floor) or r.build.returncode or r.floor.returncode:
+            continue
+        ratio = r.build.seconds / r.floor.seconds
+        peak = r.build.peak_bytes / 1e9
+        slow = [n for n, (ms, _) in r.queries.items() if ms > TARGETS["query_ms"]]
+        refresh = r.refresh.seconds / r.build.seconds if r.refresh and not r.refresh.returncode else None
+        target = TARGETS["build_vs_floor"]
+        verdict = "met" if ratio <= target else f"missed by a factor {ratio / target:.1f}"
+        out.append(
+            f"- {r.label}: build/floor {ratio:.1f}x (target {target}x: {verdict}); "
+            f"peak {peak:.2f} GB ({'met' if peak <= TARGETS['peak_gb'] else 'missed'}); "
+            f"1% refresh {f'{refresh:.0%} of a full build' if refresh is not None else 'n/a'} "
+            f"({'met' if refresh is not None and refresh <= TARGETS['refresh_vs_build'] else 'missed'}); "
+            f"queries over 100 ms: {', '.join(slow) if slow else 'none'}."
+        )
+    return out
+
+
+def main() -> None:
+    from militancy.synth import parse_size
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="+", default=["100k", "1M", "10M"])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/militancy-scale"))
+    parser.add_argument("--runs", type=int, default=7, help="warm runs per query (median)")
+    parser.add_argument("--report", type=Path, default=REPORT, help="where to write the Markdown report")
+    parser.add_argument("--no-report", action="store_true")
+    parser.add_argument("--not-run", nargs="*", default=[], help="sizes to list as not run in the report")
+    args = parser.parse_args()
+    results = []
+    for label in args.sizes:
+        result = measure(label, parse_size(label), args.seed, args.workdir, args.runs)
+        results.append(result)
+        text = report(results, "python benchmarks/scale.py " + " ".join(sys.argv[1:]), args.not_run)
+        if not args.no_report:
+            args.report.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
