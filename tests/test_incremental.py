@@ -10,7 +10,6 @@ byte-identical, and changes that reach every document force a full build."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import shutil
@@ -22,70 +21,11 @@ import pytest
 from conftest import copy_project
 from militancy import build as builder
 from militancy import refresh
-from militancy.seed_schema import SEEDS
-
-SOURCE_OF_COPY = {"doc_901": "doc_004", "doc_902": "doc_003", "doc_903": "doc_001"}
-
-
-def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _belongs(row: dict[str, str], document_id: str) -> bool:
-    return row.get("document_id") == document_id or row.get("mention_id", "").startswith(f"{document_id}_")
+from militancy.corpus_copies import add_copies, edit_row, read_seed, remove_document
 
 
 def add_synthetic_copy(project: Path, new_id: str) -> None:
-    """A synthetic test document: the text of a real one under a new file name, and that document's own seed rows
-    (not the shared entities, aliases, types or decisions) under new ids."""
-    source_id = SOURCE_OF_COPY[new_id]
-
-    def renamed(value: str) -> str:
-        return new_id + value[len(source_id) :] if value == source_id or value.startswith(f"{source_id}_") else value
-
-    for name in SEEDS:
-        if name in refresh.SHARED_SEEDS:
-            continue
-        path = project / "seeds" / f"{name}.csv"
-        columns, rows = _read(path)
-        copies = [{c: renamed(v) for c, v in row.items()} for row in rows if _belongs(row, source_id)]
-        # Supporting quotes of shared facts (an entity, say) would be the same evidence twice: not copied.
-        copies = [row for row in copies if row.get("fact_id", new_id).startswith(new_id)]
-        for row in copies:
-            if name == "documents":
-                text = (project / "corpus" / row["file_name"]).read_bytes()
-                row["file_name"] = f"{new_id[4:]}_synthetic_copy_of_{source_id}.txt"
-                (project / "corpus" / row["file_name"]).write_bytes(text)
-                row["title"] = f"SYNTHETIC TEST COPY of {source_id}: {row['title']}"
-                assert hashlib.sha256(text).hexdigest() == row["sha256"]
-        _write(path, columns, rows + copies)
-
-
-def remove_document(project: Path, document_id: str) -> None:
-    for name in SEEDS:
-        path = project / "seeds" / f"{name}.csv"
-        columns, rows = _read(path)
-        kept = [row for row in rows if not _belongs(row, document_id)]
-        if name == "documents":
-            (project / "corpus" / next(r for r in rows if r["document_id"] == document_id)["file_name"]).unlink()
-        _write(path, columns, kept)
-
-
-def edit_row(project: Path, seed: str, key: str, **values: str) -> None:
-    path = project / "seeds" / f"{seed}.csv"
-    columns, rows = _read(path)
-    row = next(r for r in rows if r[SEEDS[seed].key] == key)
-    row.update(values)
-    _write(path, columns, rows)
+    add_copies(project, {new_id: {"doc_901": "doc_004", "doc_902": "doc_003", "doc_903": "doc_001"}[new_id]})
 
 
 def apply_change_set(project: Path) -> None:
@@ -95,7 +35,7 @@ def apply_change_set(project: Path) -> None:
     edit_row(project, "event_mentions", "doc_000_m01", wounded_text="", wounded_low="", wounded_high="")
     # A shorter quote for one supporting quote of doc_001 (a prefix of a quote is still in the document).
     path = project / "seeds" / "supporting_quotes.csv"
-    _, rows = _read(path)
+    _, rows = read_seed(path)
     row = next(r for r in rows if r["document_id"] == "doc_001")
     edit_row(project, "supporting_quotes", row["supporting_quote_id"], quote=row["quote"][: len(row["quote"]) // 2])
     remove_document(project, "doc_902")
