@@ -29,6 +29,7 @@ from militancy.build import copy_parts  # noqa: E402
 from militancy.corpus_copies import add_copies, edit_row, read_seed  # noqa: E402
 
 INCREMENTAL = ("fct_event_mentions", "fct_event_actors", "fct_evidence", "document_texts", "document_passages")
+SLOWEST = 6
 PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests/data", "corpus")
 REAL = ("doc_000", "doc_001", "doc_002", "doc_003", "doc_004")
 
@@ -43,8 +44,11 @@ def run(cmd: list[str], cwd: Path) -> tuple[str, str]:
     dbt = re.search(r"Finished running .* \(([\d.]+)s\)", proc.stdout)
     results = json.loads((cwd / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
     models = sum(r["execution_time"] for r in results if r["unique_id"].split(".")[-1] in INCREMENTAL)
+    slowest = sorted((r for r in results if r["unique_id"].startswith("model.")), key=lambda r: -r["execution_time"])
+    shown = ", ".join(f"{r['unique_id'].split('.')[-1]} {r['execution_time']:.2f}" for r in slowest[:SLOWEST])
     dbt_seconds = dbt.group(1) if dbt else "?"
-    return f"{seconds:6.1f} s (dbt {dbt_seconds} s, incremental models {models:5.2f} s, {peak_mb:4.0f} MB)", proc.stdout
+    summary = f"{seconds:6.1f} s (dbt {dbt_seconds} s, incremental models {models:5.2f} s, {peak_mb:4.0f} MB)"
+    return f"{summary}\n    slowest models (s): {shown}", proc.stdout
 
 
 def measure(copies: int) -> None:
