@@ -1,3 +1,15 @@
+{{
+    config(
+        materialized=by_document_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_changed_documents() }}",
+    )
+}}
+
+-- Incremental by document (macros/incremental.sql): a refresh recomputes only the changed documents' rows.
+-- depends_on: {{ ref('stg_build__document_changes') }}
+
 -- Every document cut into passages (sentences, roughly) with code-point offsets, so BI tools can search text
 -- with ILIKE and `militancy search` can rank passages with BM25. A passage ends after . ! or ? (with closing
 -- quotes and a bracketed footnote number) followed by white space; line breaks do not end one, so the PDF
@@ -11,12 +23,14 @@ with
 documents as (
 
     select * from {{ ref('int_documents_joined') }}
+    {{ only_changed_documents() }}
 
 ),
 
 regions as (
 
     select * from {{ ref('int_document_regions_located') }}
+    {{ only_changed_documents() }}
 
 ),
 

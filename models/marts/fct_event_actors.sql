@@ -1,3 +1,15 @@
+{{
+    config(
+        materialized=by_document_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_changed_documents() }}",
+    )
+}}
+
+-- Incremental by document (macros/incremental.sql): a refresh recomputes only the changed documents' rows.
+-- depends_on: {{ ref('stg_build__document_changes') }}
+
 with
 
 event_actors as (
@@ -9,6 +21,7 @@ event_actors as (
 event_mentions as (
 
     select * from {{ ref('int_event_mentions_unioned') }}
+    {{ only_changed_documents() }}
 
 ),
 

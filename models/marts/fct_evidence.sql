@@ -1,8 +1,21 @@
+{{
+    config(
+        materialized=by_document_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_changed_documents() }}",
+    )
+}}
+
+-- Incremental by document (macros/incremental.sql): a refresh recomputes only the changed documents' rows.
+-- depends_on: {{ ref('stg_build__document_changes') }}
+
 with
 
 quotes as (
 
     select * from {{ ref('int_quotes_located') }}
+    {{ only_changed_documents() }}
 
 ),
 
@@ -70,3 +83,4 @@ final as (
 )
 
 select * from final
+{{ only_changed_documents() }}

@@ -12,7 +12,12 @@ Steps, all under an exclusive build lock (`<db>.lock`):
    sees one consistent pair. Older builds are removed, except the previous one and any still open.
 A failure or an interruption at any step removes the partial folder and leaves the published pair as it was; a
 killed build's leftovers are removed by the next build. `MILITANCY_FAULT=<step>[:raise|:kill|:enospc]` injects a
-fault after a step (snapshot, validate, dbt, parquet, release, switch) to test exactly that.
+fault after a step (snapshot, validate, copy, dbt, parquet, release, switch) to test exactly that.
+
+Incremental refresh (refresh.py): when only documents changed since the published build, step 3 starts from a
+copy of the published database (`cp --reflink=auto`; the published file is only read) and dbt's incremental
+models recompute only the new, changed and removed documents' rows. A code change, a shared seed or a dataset
+change, or `--full-refresh`, builds from nothing. Each release keeps its input fingerprints in refresh_state.json.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from pathlib import Path
 
 import duckdb
 
-from militancy import textcheck
+from militancy import refresh, textcheck
 from militancy.datasets import snapshot_registered
 from militancy.export import export_parquet
 from militancy.seed_schema import SEEDS
@@ -73,6 +78,7 @@ class BuildResult:
     mart_rows: dict[str, int]
     release: Path | None = None
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
+    plan: refresh.Plan | None = None  # full (and why) or incremental (and which documents changed)
 
 
 def db_path_from_env(project_dir: Path) -> Path:
@@ -134,6 +140,7 @@ def run_dbt(
         "MILITANCY_CORPUS_DIR": str(project_dir / "corpus"),
         "MILITANCY_LOCATED_DIR": str(project_dir / "located"),
         "MILITANCY_DATASETS_DIR": str(project_dir / "datasets"),
+        "MILITANCY_CHANGES_DIR": str(project_dir / refresh.CHANGES_DIR),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_USE_COLORS": "false",
         **(extra_env or {}),
@@ -275,9 +282,13 @@ def build(
     db_path: Path | None = None,
     echo: Callable[[str], None] | None = print,
     validate_first: bool = True,
+    full_refresh: bool = False,
 ) -> BuildResult:
     """Snapshot, validate, build and test into a new release, then publish it with one atomic switch.
-    `validate_first=False` (for tests of dbt's own checks) still computes offsets but does not stop on problems."""
+    `validate_first=False` (for tests of dbt's own checks) still computes offsets but does not stop on problems.
+    When only documents changed since the published build, the new release starts from a copy of the published
+    database and dbt recomputes only those documents' rows in the incremental models (refresh.py);
+    `full_refresh=True` builds from nothing whatever changed."""
     started = time.monotonic()
     project_dir = project_dir.resolve()
     layout = Layout((db_path or db_path_from_env(project_dir)).absolute())
@@ -288,7 +299,9 @@ def build(
         release_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ") + f"-{os.getpid()}"
         partial = layout.builds / f"{release_id}.partial"
         try:
-            return _build_release(project_dir, layout, partial, release_id, echo, say, validate_first, started)
+            return _build_release(
+                project_dir, layout, partial, release_id, echo, say, validate_first, full_refresh, started
+            )
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
                 raise BuildError(_disk_full(layout, exc)) from exc
@@ -436,6 +449,7 @@ def _build_release(
     echo: Callable[[str], None] | None,
     say: Callable[[str], None],
     validate_first: bool,
+    full_refresh: bool,
     started: float,
 ) -> BuildResult:
     inputs = partial / "inputs"
@@ -457,6 +471,10 @@ def _build_release(
     snapshot_registered(project_dir, inputs / "datasets")  # UCDP GED / GTD / ACLED copies, checked in the snapshot
     fault_point("validate")
     building = partial / layout.db.name
+    state = refresh.input_state(inputs, validation)
+    plan = _start_from_published(layout, state, full_refresh, building, say)
+    refresh.write_changes(plan, inputs)
+    fault_point("copy")
     say(f"Building into {building} ...")
     proc = run_dbt(inputs, ["build", "--target", "dev"], building, echo)
     if proc.returncode != 0:
@@ -467,6 +485,7 @@ def _build_release(
     fault_point("dbt")
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
+    (partial / refresh.STATE_FILE).write_text(state.to_json(), encoding="utf-8")
     export_parquet(building, partial / "parquet")
     fault_point("parquet")
     _keep_artifacts(inputs / "target", project_dir / "target")
@@ -484,7 +503,39 @@ def _build_release(
     fault_point("switch")
     _collect_garbage(layout)
     counts = mart_row_counts(layout.db)
-    return BuildResult(layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings))
+    return BuildResult(layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings), plan)
+
+
+def _start_from_published(
+    layout: Layout, state: refresh.InputState, full_refresh: bool, building: Path, say: Callable[[str], None]
+) -> refresh.Plan:
+    """Decide full or incremental; for an incremental refresh, copy the published database to `building` (the
+    published file is only read: readers keep it open, and a failed refresh leaves it byte-identical)."""
+    published = layout.published_release()
+    previous = refresh.InputState.read(published / refresh.STATE_FILE) if published else None
+    plan = refresh.plan(previous, state, full_refresh)
+    source = published / layout.db.name if published else None
+    if plan.incremental and (source is None or not source.is_file() or source.with_name(source.name + ".wal").exists()):
+        plan = refresh.Plan(False, "the published database cannot be copied (missing, or a write-ahead log beside it)")
+    say(plan.summary())
+    if plan.incremental and source is not None:
+        copy_started = time.monotonic()
+        copy_file(source, building)
+        size_mb, seconds = source.stat().st_size / 1e6, time.monotonic() - copy_started
+        say(f"Copied the published database ({size_mb:.1f} MB) in {seconds:.2f} s")
+    return plan
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A copy sharing the source's blocks where the file system can (reflink on btrfs/XFS), else a plain copy."""
+    if sys.platform == "linux":
+        proc = subprocess.run(["cp", "--reflink=auto", str(source), str(target)], capture_output=True, text=True)
+        if proc.returncode == 0:
+            return
+        target.unlink(missing_ok=True)
+        if "No space left" in proc.stderr:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+    shutil.copyfile(source, target)
 
 
 def _keep_artifacts(source: Path, target: Path) -> None:

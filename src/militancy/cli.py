@@ -1,6 +1,7 @@
 """`militancy`: build, test, document and query the warehouse.
 
 militancy build                 validate seeds, build + test into a new file, publish it atomically
+                                (only changed documents are recomputed; --full-refresh builds from nothing)
 militancy test                  every check: generated files, ruff, sqlfluff, build, docs, metadata, pytest
 militancy validate              check the seed CSVs only (file, line and column of every problem)
 militancy query "SQL"           run one read statement against the published warehouse in a sandbox
@@ -58,7 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root = project_root()
     db = Path(args.db).absolute() if args.db else None
     try:
-        result = builder.build(root, db)
+        result = builder.build(root, db, full_refresh=getattr(args, "full_refresh", False))
     except SeedError as exc:
         print(f"militancy build: {exc}\nNothing was built; the published warehouse is unchanged.", file=sys.stderr)
         return 1
@@ -98,7 +99,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     _step("sqlfluff (dialect duckdb, dbt templater, in-memory target)")
     check("sqlfluff", _run([str(bin_dir / "sqlfluff"), "lint", "models", "analyses", "tests/data"], root) == 0)
     _step("build: seeds, models, data tests, unit tests, atomic publish")
-    built = cmd_build(argparse.Namespace(db=None)) == 0
+    built = cmd_build(argparse.Namespace(db=None, full_refresh=True)) == 0
     check("build", built)
     _step("docs site (also writes the manifest and catalog the metadata check reads)")
     docs_ok = cmd_docs(argparse.Namespace()) == 0
@@ -419,6 +420,11 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build and publish the warehouse")
     b.add_argument("--db", help="published file (default warehouse/militancy.duckdb or $MILITANCY_DB_PATH)")
+    b.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="build from nothing even when only documents changed (default: refresh only the changed documents)",
+    )
     b.set_defaults(func=cmd_build)
     sub.add_parser("test", help="run every check").set_defaults(func=cmd_test)
     sub.add_parser("validate", help="check the seed CSVs").set_defaults(func=cmd_validate)

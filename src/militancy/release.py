@@ -310,7 +310,7 @@ def _stage(
 ) -> Path:
     built_db = work / "build" / DB_FILE
     say(f"Building and testing {TITLE} {version.text} in {built_db.parent} ...")
-    result = build(project_dir, built_db, echo=say)
+    result = build(project_dir, built_db, echo=say, full_refresh=True)  # a citable release is built from nothing
     artifacts = work / "dbt"
     proc = run_dbt(project_dir, ["docs", "generate", "--target-path", str(artifacts)], result.path)
     if proc.returncode != 0:

@@ -1,0 +1,199 @@
+"""Incremental refresh, on real builds in a temporary folder.
+
+A project with the real corpus plus two synthetic test copies of real documents (new ids, same text, marked
+SYNTHETIC in their titles) is built in full. Then one change set: a third synthetic copy is added, a figure and a
+quote of real documents' rows change, one synthetic copy is removed with all its rows. The incremental build of
+those inputs must equal a full build of the same inputs in another folder, every public mart row for row; while it
+runs, a reader holding the published file open sees the old release and does not block it. Further: the refresh
+keeps unchanged documents' rows as they were (they are not recomputed), a failed refresh leaves the published file
+byte-identical, and changes that reach every document force a full build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import copy_project
+from militancy import build as builder
+from militancy import refresh
+from militancy.corpus_copies import add_copies, edit_row, read_seed, remove_document
+
+
+def add_synthetic_copy(project: Path, new_id: str) -> None:
+    add_copies(project, {new_id: {"doc_901": "doc_004", "doc_902": "doc_003", "doc_903": "doc_001"}[new_id]})
+
+
+def apply_change_set(project: Path) -> None:
+    """Add a document with its rows, change a figure and a quote of existing rows, remove a document."""
+    add_synthetic_copy(project, "doc_903")
+    # A curator drops the wounded figure of a doc_000 mention ("About 50 people were injured" stays in the quote).
+    edit_row(project, "event_mentions", "doc_000_m01", wounded_text="", wounded_low="", wounded_high="")
+    # A shorter quote for one supporting quote of doc_001 (a prefix of a quote is still in the document).
+    path = project / "seeds" / "supporting_quotes.csv"
+    _, rows = read_seed(path)
+    row = next(r for r in rows if r["document_id"] == "doc_001")
+    edit_row(project, "supporting_quotes", row["supporting_quote_id"], quote=row["quote"][: len(row["quote"]) // 2])
+    remove_document(project, "doc_902")
+
+
+def public_marts(project: Path) -> list[str]:
+    """Every model with access: public, from the manifest the build left in the project's target/."""
+    manifest = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))
+    return sorted(
+        f"{node['schema']}.{node['alias']}"
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node.get("access") == "public"
+    )
+
+
+def differences(left: Path, right: Path, relations: list[str]) -> list[str]:
+    """Per relation, the first rows (up to 3) found in one database and not the other, order-insensitive."""
+    found: list[str] = []
+    with duckdb.connect() as con:
+        con.execute(f"attach '{left}' as l (read_only)")
+        con.execute(f"attach '{right}' as r (read_only)")
+        for relation in relations:
+            for a, b in (("l", "r"), ("r", "l")):
+                rows = con.execute(
+                    f"select * from (select * from {a}.{relation} except all select * from {b}.{relation}) limit 3"
+                ).fetchall()
+                found += [
+                    f"{relation}: only in the {'incremental' if a == 'l' else 'full'} build: {row}" for row in rows
+                ]
+    return found
+
+
+def _digest(db: Path) -> str:
+    return hashlib.sha256(db.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A full build of the real corpus plus two synthetic copies, then an incremental refresh after the change
+    set, during which a reader holds the published file open."""
+    project = copy_project(tmp_path_factory.mktemp("incremental") / "project")
+    add_synthetic_copy(project, "doc_901")
+    add_synthetic_copy(project, "doc_902")
+    db = project / "warehouse" / "militancy.duckdb"
+    first = builder.build(project, db, echo=None)
+    apply_change_set(project)
+    seen: dict[str, object] = {}
+    reader = duckdb.connect(str(db), read_only=True)
+    documents = "select string_agg(document_id, ' ' order by document_id) from marts.dim_documents"
+    seen["reader before"] = reader.execute(documents).fetchone()[0]
+
+    def read_during_build() -> None:
+        seen["reader during"] = reader.execute(documents).fetchone()[0]
+        seen["published during"] = _digest(db)
+
+    published_before = _digest(db)
+    builder.FAULT_HOOKS["dbt"] = read_during_build
+    try:
+        second = builder.build(project, db, echo=None)
+    finally:
+        builder.FAULT_HOOKS.clear()
+    seen["reader after"] = reader.execute(documents).fetchone()[0]
+    reader.close()
+    return {
+        "project": project,
+        "db": db,
+        "first": first,
+        "second": second,
+        "seen": seen,
+        "published before": published_before,
+    }
+
+
+def test_the_change_set_is_refreshed_incrementally(refreshed: dict[str, object]) -> None:
+    first, second = refreshed["first"], refreshed["second"]
+    assert first.plan is not None and not first.plan.incremental
+    assert second.plan is not None and second.plan.incremental, second.plan
+    assert second.plan.changes == {"doc_000": "changed", "doc_001": "changed", "doc_902": "removed", "doc_903": "new"}
+    assert second.plan.unchanged == 4  # doc_002, doc_003, doc_004, doc_901
+
+
+def test_incremental_build_equals_a_full_build_of_the_same_inputs(refreshed: dict[str, object], tmp_path: Path) -> None:
+    project: Path = refreshed["project"]  # type: ignore[assignment]
+    incremental = Path(refreshed["second"].release) / "militancy.duckdb"  # type: ignore[union-attr]
+    other = tmp_path / "full"
+    shutil.copytree(project, other, ignore=shutil.ignore_patterns("warehouse", "target", "logs"))
+    full = builder.build(other, other / "warehouse" / "militancy.duckdb", echo=None, full_refresh=True)
+    assert full.plan is not None and not full.plan.incremental and "--full-refresh" in full.plan.reason
+    relations = public_marts(project)
+    assert "marts.fct_evidence" in relations and len(relations) >= 10
+    with duckdb.connect(str(incremental), read_only=True) as con:
+        counts = {r: con.execute(f"select count(*) from {r}").fetchone()[0] for r in relations}
+    assert counts["marts.fct_evidence"] > 0 and counts["marts.dim_documents"] == 7
+    problems = differences(incremental, Path(full.release) / "militancy.duckdb", relations)  # type: ignore[arg-type]
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_a_reader_neither_blocks_the_refresh_nor_sees_half_of_it(refreshed: dict[str, object]) -> None:
+    seen = refreshed["seen"]
+    old = "doc_000 doc_001 doc_002 doc_003 doc_004 doc_901 doc_902"
+    assert seen["reader before"] == seen["reader during"] == seen["reader after"] == old  # the old release
+    assert seen["published during"] == refreshed["published before"], "the published file was written"
+    with duckdb.connect(str(refreshed["db"]), read_only=True) as con:
+        new = con.execute("select string_agg(document_id, ' ' order by document_id) from marts.dim_documents")
+        assert new.fetchone()[0] == "doc_000 doc_001 doc_002 doc_003 doc_004 doc_901 doc_903"
+
+
+def test_a_refresh_keeps_unchanged_documents_rows_and_a_failed_one_changes_nothing(
+    refreshed: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mark rows of every document in the published file (only a test may write it), change one document, refresh:
+    the marks survive on the unchanged documents' rows (they were not recomputed) and are gone on the changed
+    one's. Before that, the same refresh with a fault after dbt leaves the published file byte-identical."""
+    project: Path = refreshed["project"]  # type: ignore[assignment]
+    db: Path = refreshed["db"]  # type: ignore[assignment]
+    marked = {
+        "marts.fct_event_mentions": "notes",
+        "marts.fct_event_actors": "notes",
+        "marts.fct_evidence": "record_summary",
+    }
+    with duckdb.connect(str(db)) as con:
+        for relation, column in marked.items():
+            con.execute(f"update {relation} set {column} = 'carried over' where document_id is not null")
+    edit_row(project, "event_mentions", "doc_002_m01", notes="A curator's note, changed.")
+    before = _digest(db)
+    monkeypatch.setenv(builder.FAULT_ENV, "dbt:raise")
+    with pytest.raises(builder.BuildError, match="fault injected after dbt"):
+        builder.build(project, db, echo=None)
+    assert _digest(db) == before
+    monkeypatch.delenv(builder.FAULT_ENV)
+    result = builder.build(project, db, echo=None)
+    assert result.plan is not None and result.plan.changes == {"doc_002": "changed"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        for relation, column in marked.items():
+            kept = dict(
+                con.execute(
+                    f"select document_id = 'doc_002', count(*) filter (where {column} = 'carried over')"
+                    f" from {relation} where document_id is not null group by all"
+                ).fetchall()
+            )
+            assert kept[True] == 0, f"{relation}: the changed document's rows were not recomputed"
+            assert kept[False] > 0, f"{relation}: unchanged documents' rows were recomputed"
+        notes = con.execute("select notes from marts.fct_event_mentions where mention_id = 'doc_002_m01'").fetchone()
+    assert notes == ("A curator's note, changed.",)
+
+
+def _state(**documents: str) -> refresh.InputState:
+    return refresh.InputState("code", {"seed:entities": "e"}, documents)
+
+
+def test_what_forces_a_full_build() -> None:
+    old = _state(doc_000="a", doc_001="b")
+    assert refresh.plan(old, _state(doc_000="a", doc_001="c"), full_refresh=False).incremental
+    assert not refresh.plan(old, _state(doc_000="a", doc_001="b"), full_refresh=True).incremental
+    assert not refresh.plan(None, old, full_refresh=False).incremental
+    code = refresh.InputState("other code", old.shared, old.documents)
+    assert "models, macros" in refresh.plan(old, code, full_refresh=False).reason
+    entity = refresh.InputState("code", {"seed:entities": "renamed"}, old.documents)
+    assert "seed:entities" in refresh.plan(old, entity, full_refresh=False).reason
+    dataset = refresh.InputState("code", {**old.shared, "dataset:ged_25_1": "x"}, old.documents)
+    assert "dataset:ged_25_1" in refresh.plan(old, dataset, full_refresh=False).reason
