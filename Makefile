@@ -2,12 +2,17 @@
 #   make build   create .venv if missing, install pinned dependencies, build and publish the warehouse
 #   make test    everything: generated-YAML check, ruff, sqlfluff, dbt build with data and unit tests,
 #                metadata coverage, docs, pytest
+#   make test-spark  build the same input snapshot on DuckDB and on Spark local and compare every public mart
+#                    (installs the Spark venv .venv-spark from requirements-spark.lock first; needs Java 17)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test docs serve-docs report lint clean install
+SPARK_VENV ?= .venv-spark
+SPARK_STAMP := $(SPARK_VENV)/.installed
+
+.PHONY: build test docs serve-docs report lint clean install spark-install test-spark
 
 install: $(STAMP)
 
@@ -17,6 +22,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Spark lives in its own venv (pyspark is large and dbt-spark must not touch the DuckDB venv's pins).
+spark-install: $(SPARK_STAMP)
+
+$(SPARK_STAMP): requirements-spark.lock
+	test -x $(SPARK_VENV)/bin/python || $(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	touch $(SPARK_STAMP)
+
+test-spark: $(STAMP) $(SPARK_STAMP)
+	$(BIN)/militancy spark-test
 
 build: $(STAMP)
 	$(BIN)/militancy build
@@ -38,4 +54,4 @@ lint: $(STAMP)
 	$(BIN)/sqlfluff lint models analyses tests/data
 
 clean:
-	rm -rf $(VENV) target logs site warehouse/builds/*.partial
+	rm -rf $(VENV) $(SPARK_VENV) target logs site warehouse/builds/*.partial warehouse/spark

@@ -55,20 +55,54 @@
 {%- endmacro %}
 
 
+{% macro spark__dataset_source(format) -%}
+    {#- The same rows and types, from the Parquet copy written with DuckDB (macros/spark_sources.sql). -#}
+    select * from dataset_files.{{ format | replace('-', '_') }}
+{%- endmacro %}
+
+
 {#- A comparable key for an actor or alias name: lower case, punctuation and dashes to spaces, one space. -#}
 {% macro name_key(expression) -%}
+    {{ return(adapter.dispatch('name_key', 'militancy')(expression)) }}
+{%- endmacro %}
+
+{% macro default__name_key(expression) -%}
     trim(regexp_replace(lower({{ expression }}), '[^[:alnum:]]+', ' ', 'g'))
+{%- endmacro %}
+
+{#- Java regular expressions: POSIX classes are spelled \p{...}; every match is replaced. -#}
+{% macro spark__name_key(expression) -%}
+    trim(regexp_replace(lower({{ expression }}), r'[^\p{Alnum}]+', ' '))
 {%- endmacro %}
 
 
 {#- The name without a trailing parenthesis ("Islamic Movement of Uzbekistan (IMU)" -> "Islamic Movement of
     Uzbekistan") or a leading "ACRONYM:" ("IMU: Islamic Movement of Uzbekistan", ACLED's style). -#}
 {% macro name_without_acronym(expression) -%}
+    {{ return(adapter.dispatch('name_without_acronym', 'militancy')(expression)) }}
+{%- endmacro %}
+
+{% macro spark__name_without_acronym(expression) -%}
+    trim(regexp_replace(regexp_replace({{ expression }}, r'\s*\([^)]*\)\s*$', ''), r'^[^:]{1,15}:\s*', ''))
+{%- endmacro %}
+
+{% macro default__name_without_acronym(expression) -%}
     trim(regexp_replace(regexp_replace({{ expression }}, '\s*\([^)]*\)\s*$', ''), '^[^:]{1,15}:\s*', ''))
 {%- endmacro %}
 
 {#- The acronym a name carries in a trailing parenthesis or before a colon; NULL when none. -#}
 {% macro name_acronym(expression) -%}
+    {{ return(adapter.dispatch('name_acronym', 'militancy')(expression)) }}
+{%- endmacro %}
+
+{% macro spark__name_acronym(expression) -%}
+    nullif(coalesce(
+        nullif(regexp_extract({{ expression }}, r'\(([\p{Upper}\p{Digit}-]{2,12})\)\s*$', 1), ''),
+        regexp_extract({{ expression }}, r'^([\p{Upper}\p{Digit}-]{2,12}):', 1)
+    ), '')
+{%- endmacro %}
+
+{% macro default__name_acronym(expression) -%}
     nullif(coalesce(
         nullif(regexp_extract({{ expression }}, '\(([[:upper:][:digit:]-]{2,12})\)\s*$', 1), ''),
         regexp_extract({{ expression }}, '^([[:upper:][:digit:]-]{2,12}):', 1)
@@ -81,6 +115,14 @@
 
 {#- The registry written by `militancy datasets add` (datasets/registry.csv), typed; no rows when absent. -#}
 {% macro dataset_registry_source() -%}
+    {{ return(adapter.dispatch('dataset_registry_source', 'militancy')()) }}
+{%- endmacro %}
+
+{% macro spark__dataset_registry_source() -%}
+    select * from dataset_files.registry
+{%- endmacro %}
+
+{% macro default__dataset_registry_source() -%}
     {%- set folder = env_var('MILITANCY_DATASETS_DIR', 'datasets') -%}
     {%- set columns = {
         'dataset_id': 'varchar', 'format': 'varchar', 'release': 'varchar', 'layout_version': 'varchar',

@@ -49,8 +49,9 @@
     string_agg(distinct {{ expression }}, '{{ separator }}' order by {{ expression }})
 {%- endmacro %}
 
+{#- NULL over no value, as string_agg gives (array_join of an empty array is ''). -#}
 {% macro spark__string_list(expression, separator) -%}
-    array_join(array_sort(collect_set({{ expression }})), '{{ separator }}')
+    case when count({{ expression }}) > 0 then array_join(array_sort(collect_set({{ expression }})), '{{ separator }}') end
 {%- endmacro %}
 
 
@@ -172,8 +173,8 @@
 {%- endmacro %}
 
 
-{#- Similarity of two names in [0, 1], 1 = identical (case-insensitive). DuckDB: Jaro-Winkler; Spark: 1 minus the
-    Levenshtein distance over the longer length (Spark has no Jaro-Winkler). -#}
+{#- Similarity of two names in [0, 1], 1 = identical (case-insensitive): Jaro-Winkler (prefix weight 0.1 over at
+    most 4 characters, applied above a Jaro similarity of 0.7), as DuckDB's jaro_winkler_similarity computes it. -#}
 {% macro name_similarity(left, right) -%}
     {{ return(adapter.dispatch('name_similarity', 'militancy')(left, right)) }}
 {%- endmacro %}
@@ -182,9 +183,38 @@
     jaro_winkler_similarity(lower({{ left }}), lower({{ right }}))
 {%- endmacro %}
 
+{#- Spark has no Jaro-Winkler: the same algorithm with higher-order functions. p.a, p.b: the two names; matching
+    walks a's characters in order, each taking the first unmatched equal character of b within the window
+    (max length / 2 - 1, at least 0); t: matched characters out of order; l: common prefix (at most 4). -#}
 {% macro spark__name_similarity(left, right) -%}
-    (1.0 - levenshtein(lower({{ left }}), lower({{ right }}))
-        / greatest(length({{ left }}), length({{ right }}), 1))
+    transform(array(named_struct('a', lower({{ left }}), 'b', lower({{ right }}))), p -> transform(array(aggregate(
+        sequence(1, greatest(length(p.a), 1)),
+        named_struct('f', array_repeat(false, length(p.b)), 'm', ''),
+        (acc, i) -> transform(array(element_at(filter(
+            sequence(1, greatest(length(p.b), 1)),
+            j -> i <= length(p.a) and j <= length(p.b) and abs(i - j) <= greatest(greatest(length(p.a), length(p.b)) div 2 - 1, 0)
+                and not acc.f[j - 1] and substring(p.b, j, 1) = substring(p.a, i, 1)
+        ), 1)), jf -> named_struct(
+            'f', transform(acc.f, (x, k) -> x or coalesce(k + 1 = jf, false)),
+            'm', concat(acc.m, case when jf is not null then substring(p.a, i, 1) else '' end)
+        ))[0],
+        acc -> named_struct(
+            'm1', acc.m,
+            'm2', array_join(transform(sequence(1, greatest(length(p.b), 1)), j -> case when acc.f[j - 1] then substring(p.b, j, 1) end), ''),
+            'l', case when length(p.a) = 0 or length(p.b) = 0 then 0 else size(filter(
+                sequence(1, least(4, length(p.a), length(p.b))), k -> substring(p.a, 1, k) = substring(p.b, 1, k)
+            )) end
+        )
+    )), r -> transform(array(
+        case
+            when length(r.m1) = 0 then 0.0d
+            else (
+                length(r.m1) / cast(length(p.a) as double) + length(r.m1) / cast(length(p.b) as double)
+                + (length(r.m1) - size(filter(sequence(1, length(r.m1)), k -> substring(r.m1, k, 1) != substring(r.m2, k, 1))) div 2)
+                / cast(length(r.m1) as double)
+            ) / 3.0d
+        end
+    ), jaro -> case when jaro > 0.7d then jaro + r.l * 0.1d * (1.0d - jaro) else jaro end)[0])[0])[0]
 {%- endmacro %}
 
 
@@ -221,8 +251,9 @@
     regexp_extract_all({{ expression }}, '{{ pattern }}')
 {%- endmacro %}
 
+{#- Spark: a raw string literal (r'...'), so that the pattern's backslashes reach the regular expression. -#}
 {% macro spark__regex_matches(expression, pattern) -%}
-    regexp_extract_all({{ expression }}, '{{ pattern }}', 0)
+    regexp_extract_all({{ expression }}, r'{{ pattern }}', 0)
 {%- endmacro %}
 
 
@@ -236,7 +267,7 @@
 {%- endmacro %}
 
 {% macro spark__regex_test(expression, pattern) -%}
-    ({{ expression }} rlike '{{ pattern }}')
+    ({{ expression }} rlike r'{{ pattern }}')
 {%- endmacro %}
 
 
@@ -255,4 +286,52 @@
 
 {% macro spark__trim_white_space(expression, side) -%}
     trim({{ side }} {{ white_space_characters() }} from {{ expression }})
+{%- endmacro %}
+
+
+{#- The date a text gives in a format (strptime codes: %Y %m %d %B), NULL when it does not parse. -#}
+{% macro try_parse_date(expression, format) -%}
+    {{ return(adapter.dispatch('try_parse_date', 'militancy')(expression, format)) }}
+{%- endmacro %}
+
+{% macro default__try_parse_date(expression, format) -%}
+    cast(try_strptime({{ expression }}, '{{ format }}') as date)
+{%- endmacro %}
+
+{% macro spark__try_parse_date(expression, format) -%}
+    {%- set spark_format = format | replace('%Y', 'yyyy') | replace('%m', 'M') | replace('%d', 'd')
+        | replace('%B', 'MMMM') -%}
+    try_to_date({{ expression }}, '{{ spark_format }}')
+{%- endmacro %}
+
+
+{#- `relation` with one row per `separator`-separated part of `column` (the part in column `alias`; a NULL
+    column gives no row), for use as a FROM item. -#}
+{% macro split_rows(relation, column, separator, alias) -%}
+    {{ return(adapter.dispatch('split_rows', 'militancy')(relation, column, separator, alias)) }}
+{%- endmacro %}
+
+{% macro default__split_rows(relation, column, separator, alias) -%}
+    (select *, unnest(string_split({{ column }}, '{{ separator }}')) as {{ alias }} from {{ relation }}) as {{ relation }}
+{%- endmacro %}
+
+{#- Spark's split() takes a regular expression: the separator is quoted. -#}
+{% macro spark__split_rows(relation, column, separator, alias) -%}
+    {{ relation }} lateral view explode(split({{ column }}, '\\Q{{ separator }}\\E')) {{ alias }}_parts as {{ alias }}
+{%- endmacro %}
+
+
+{#- dbt-spark's listagg ignores its ORDER BY (with a warning): Spark 4 has an ordered listagg. -#}
+{% macro spark__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
+    {%- if limit_num -%}
+        {{ exceptions.raise_compiler_error("listagg with a limit is not implemented for Spark") }}
+    {%- endif -%}
+    listagg({{ measure }}, {{ delimiter_text }}){% if order_by_clause %} within group ({{ order_by_clause }}){% endif %}
+{%- endmacro %}
+
+
+{#- dbt-spark's split_part needs a literal part number; Spark's own split_part (a literal delimiter, '' past the
+    last part, as on DuckDB) takes any expression. -#}
+{% macro spark__split_part(string_text, delimiter_text, part_number) -%}
+    split_part({{ string_text }}, {{ delimiter_text }}, {{ part_number }})
 {%- endmacro %}

@@ -125,7 +125,7 @@ word_scores as (
         word_matches.right_entity_id,
         word_matches.left_name,
         word_matches.right_name,
-        1.0 * (word_matches.left_matched_words + word_matches.right_matched_words)
+        1e0 * (word_matches.left_matched_words + word_matches.right_matched_words)
         / (left_sizes.word_count + right_sizes.word_count) as dice
     from word_matches
     inner join name_sizes as left_sizes

@@ -71,7 +71,7 @@ scored as (
             case when overlapping.is_same_type then 1 else 0 end
             + case when overlapping.is_same_place then 1 when overlapping.is_same_country then 0.5 else 0 end
             + case when shared_groups.left_id is not null then 1 else 0 end
-        ) / 3.0 as match_score,
+        ) / 3e0 as match_score,
         'dates overlap'
         || case when overlapping.is_same_type then '; same type ' || overlapping.left_type else '' end
         || case

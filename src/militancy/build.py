@@ -131,9 +131,11 @@ def run_dbt(
     db_path: Path | str,
     echo: Callable[[str], None] | None = None,
     extra_env: dict[str, str] | None = None,
+    dbt: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run one dbt command in a subprocess against `db_path`, streaming dbt's progress lines to `echo`.
-    SIGINT/SIGTERM are forwarded to dbt; Interrupted is raised only after dbt has exited."""
+    """Run one dbt command in a subprocess against `db_path`, streaming dbt's progress lines to `echo`
+    (`dbt`: another dbt executable, e.g. the Spark venv's). SIGINT/SIGTERM are forwarded to dbt; Interrupted is
+    raised only after dbt has exited."""
     env = {
         **os.environ,
         "MILITANCY_DB_PATH": str(db_path),
@@ -145,7 +147,7 @@ def run_dbt(
         "DBT_USE_COLORS": "false",
         **(extra_env or {}),
     }
-    cmd = [dbt_executable(), *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    cmd = [dbt or dbt_executable(), *args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
     received: list[int] = []
     proc = subprocess.Popen(
         cmd,
@@ -441,18 +443,11 @@ def write_located(validation: Validation, inputs: Path) -> None:
                 writer.writerow([str(v).lower() if isinstance(v, bool) else v for v in values])
 
 
-def _build_release(
-    project_dir: Path,
-    layout: Layout,
-    partial: Path,
-    release_id: str,
-    echo: Callable[[str], None] | None,
-    say: Callable[[str], None],
-    validate_first: bool,
-    full_refresh: bool,
-    started: float,
-) -> BuildResult:
-    inputs = partial / "inputs"
+def prepare_inputs(
+    project_dir: Path, inputs: Path, say: Callable[[str], None], validate_first: bool = True
+) -> Validation:
+    """Steps 1-2: the input snapshot in `inputs`, validated, with the checked seeds, the located offsets and the
+    registered dataset copies: exactly what dbt reads (on DuckDB and on Spark alike)."""
     snapshot(project_dir, inputs)
     fault_point("snapshot")
     say("Checking seed files and corpus ...")
@@ -470,6 +465,22 @@ def _build_release(
     say("Checking registered dataset files ...")
     snapshot_registered(project_dir, inputs / "datasets")  # UCDP GED / GTD / ACLED copies, checked in the snapshot
     fault_point("validate")
+    return validation
+
+
+def _build_release(
+    project_dir: Path,
+    layout: Layout,
+    partial: Path,
+    release_id: str,
+    echo: Callable[[str], None] | None,
+    say: Callable[[str], None],
+    validate_first: bool,
+    full_refresh: bool,
+    started: float,
+) -> BuildResult:
+    inputs = partial / "inputs"
+    validation = prepare_inputs(project_dir, inputs, say, validate_first)
     building = partial / layout.db.name
     state = refresh.input_state(inputs, validation)
     plan = _start_from_published(layout, state, full_refresh, building, say)

@@ -3,6 +3,7 @@
 militancy build                 validate seeds, build + test into a new file, publish it atomically
                                 (only changed documents are recomputed; --full-refresh builds from nothing)
 militancy test                  every check: generated files, ruff, sqlfluff, build, docs, metadata, pytest
+militancy spark-test [--keep D] build one snapshot on DuckDB and on Spark local, compare every public mart
 militancy validate              check the seed CSVs only (file, line and column of every problem)
 militancy query "SQL"           run one read statement against the published warehouse in a sandbox
                                 (--format table|csv|json, --file F or - for stdin, --analysis NAME --var k=v)
@@ -116,6 +117,14 @@ def cmd_test(args: argparse.Namespace) -> int:
     if failed:
         print("failed: " + ", ".join(failed), file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_spark_test(args: argparse.Namespace) -> int:
+    from militancy import engine_compare
+
+    return engine_compare.main(
+        ["--project-dir", str(project_root()), *(["--keep", str(args.keep)] if args.keep else [])]
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -427,6 +436,9 @@ def parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(func=cmd_build)
     sub.add_parser("test", help="run every check").set_defaults(func=cmd_test)
+    st = sub.add_parser("spark-test", help="build on DuckDB and Spark local and compare every public mart")
+    st.add_argument("--keep", type=Path, help="build in this new folder and keep it (default: a temporary one)")
+    st.set_defaults(func=cmd_spark_test)
     sub.add_parser("validate", help="check the seed CSVs").set_defaults(func=cmd_validate)
     q = sub.add_parser("query", help="run one read statement against the warehouse (sandboxed)")
     q.add_argument("sql", nargs="?", help="the SQL (- reads it from stdin)")

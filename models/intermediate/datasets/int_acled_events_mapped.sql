@@ -30,9 +30,9 @@ mapped as (
     left join codes as sub_event
         on sub_event.codebook = 'sub_event_type' and events.sub_event_type = sub_event.code
     left join codes as time_precision
-        on time_precision.codebook = 'time_precision' and time_precision.code = cast(events.time_precision as varchar)
+        on time_precision.codebook = 'time_precision' and time_precision.code = cast(events.time_precision as string)
     left join codes as geo_precision
-        on geo_precision.codebook = 'geo_precision' and geo_precision.code = cast(events.geo_precision as varchar)
+        on geo_precision.codebook = 'geo_precision' and geo_precision.code = cast(events.geo_precision as string)
 
 ),
 
@@ -72,7 +72,7 @@ final as (
         case when fatalities > 0 then fatalities end as killed_low,
         cast(null as integer) as killed_high,
         cast(null as integer) as killed_best,
-        cast(null as varchar) as wounded_text,
+        cast(null as string) as wounded_text,
         cast(null as integer) as wounded_low,
         cast(null as integer) as wounded_high,
         notes as record_summary,

@@ -96,13 +96,13 @@ gtd_actors as (
         gtd_slots.is_uncertain_code = 1 as is_uncertain,
         gtd_slots.claimed_code = 1 as is_claimed,
         claim_modes.label as claim_mode,
-        cast(null as varchar) as actor_type
+        cast(null as string) as actor_type
     from gtd_slots
     left join codes as claim_modes
         on
             claim_modes.dataset_format = 'gtd'
             and claim_modes.codebook = 'claimmode'
-            and claim_modes.code = cast(gtd_slots.claimmode_code as varchar)
+            and claim_modes.code = cast(gtd_slots.claimmode_code as string)
     where gtd_slots.actor_name is not null and gtd_slots.actor_name != ''
 
 ),
@@ -147,9 +147,9 @@ acled_sides as (
         record_id,
         1 as actor_side,
         'assoc_actor_1' as actor_slot,
-        trim(unnest(string_split(assoc_actor_1, ';'))) as actor_name,
+        trim(assoc_actor_1_part) as actor_name,
         inter1 as inter
-    from acled_events
+    from {{ split_rows('acled_events', 'assoc_actor_1', ';', 'assoc_actor_1_part') }}
     union all
     select
         dataset_id,
@@ -165,9 +165,9 @@ acled_sides as (
         record_id,
         2 as actor_side,
         'assoc_actor_2' as actor_slot,
-        trim(unnest(string_split(assoc_actor_2, ';'))) as actor_name,
+        trim(assoc_actor_2_part) as actor_name,
         inter2 as inter
-    from acled_events
+    from {{ split_rows('acled_events', 'assoc_actor_2', ';', 'assoc_actor_2_part') }}
 
 ),
 
@@ -195,7 +195,7 @@ acled_actors as (
         on
             inter_codes.dataset_format = 'acled'
             and inter_codes.codebook = 'inter'
-            and inter_codes.code = cast(acled_sides.inter as varchar)
+            and inter_codes.code = cast(acled_sides.inter as string)
     where
         acled_sides.actor_name is not null
         and acled_sides.actor_name != ''
@@ -229,8 +229,8 @@ all_actors as (
         'alleged' as attribution,
         cast(null as boolean) as is_uncertain,
         cast(null as boolean) as is_claimed,
-        cast(null as varchar) as claim_mode,
-        cast(null as varchar) as actor_type
+        cast(null as string) as claim_mode,
+        cast(null as string) as actor_type
     from ucdp_ged_actors
     where actor_name is not null and actor_name != ''
     union all
@@ -244,7 +244,7 @@ all_actors as (
         'alleged' as attribution,
         cast(null as boolean) as is_uncertain,
         cast(null as boolean) as is_claimed,
-        cast(null as varchar) as claim_mode,
+        cast(null as string) as claim_mode,
         actor_type
     from acled_actors
 

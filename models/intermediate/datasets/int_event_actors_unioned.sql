@@ -39,7 +39,7 @@ final as (
         dataset_actors.role,
         dataset_actors.attribution,
         concat(dataset_actors.dataset_format, ' coders (', dataset_actors.actor_slot, ')') as attributed_by,
-        cast(null as varchar) as quote,  -- noqa: RF04
+        cast(null as string) as quote,  -- noqa: RF04
         concat(
             'Dataset name: ', dataset_actors.actor_name, '; matched by ', dataset_actors.match_basis,
             case when dataset_actors.claim_mode is not null then concat('; claim mode: ', dataset_actors.claim_mode) end

@@ -25,9 +25,9 @@ document_mentions as (
     select
         event_mentions.*,
         'document' as source_kind,
-        cast(null as varchar) as dataset_id,
-        cast(null as varchar) as dataset_format,
-        cast(null as varchar) as record_id
+        cast(null as string) as dataset_id,
+        cast(null as string) as dataset_format,
+        cast(null as string) as record_id
     from event_mentions
 
 ),
@@ -37,7 +37,7 @@ dataset_mentions as (
     select
         dataset_record_id as mention_id,
         event_id,
-        cast(null as varchar) as document_id,
+        cast(null as string) as document_id,
         event_name,
         event_type,
         date_text,
@@ -55,19 +55,19 @@ dataset_mentions as (
         wounded_text,
         wounded_low,
         wounded_high,
-        cast(null as varchar) as hostages_text,
+        cast(null as string) as hostages_text,
         cast(null as integer) as hostages_low,
         cast(null as integer) as hostages_high,
-        cast(null as varchar) as prisoners_freed_text,
+        cast(null as string) as prisoners_freed_text,
         cast(null as integer) as prisoners_freed_low,
         cast(null as integer) as prisoners_freed_high,
-        cast(null as varchar) as arrested_text,
+        cast(null as string) as arrested_text,
         cast(null as integer) as arrested_low,
         cast(null as integer) as arrested_high,
-        cast(null as varchar) as sentenced_text,
+        cast(null as string) as sentenced_text,
         cast(null as integer) as sentenced_low,
         cast(null as integer) as sentenced_high,
-        cast(null as varchar) as quote,  -- noqa: RF04
+        cast(null as string) as quote,  -- noqa: RF04
         concat('Dataset record ', dataset_record_id, ' (release ', coalesce(release, 'unknown'), ')') as notes,
         'dataset' as source_kind,
         dataset_id,

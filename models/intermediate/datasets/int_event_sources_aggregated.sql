@@ -31,8 +31,8 @@ records as (
     select
         event_id,
         count(*) as dataset_record_count,
-        {{ string_list('cast(gtd_eventid as varchar)') }} as gtd_eventids,
-        {{ string_list('cast(ucdp_ged_id as varchar)') }} as ucdp_ged_ids,
+        {{ string_list('cast(gtd_eventid as string)') }} as gtd_eventids,
+        {{ string_list('cast(ucdp_ged_id as string)') }} as ucdp_ged_ids,
         {{ string_list('acled_event_id_cnty') }} as acled_event_ids,
         {{ string_list('dataset_id') }} as dataset_ids
     from dataset_records

@@ -27,10 +27,10 @@ dated as (
             when incidents.iday is null then make_date(incidents.iyear, incidents.imonth, 1)
             else make_date(incidents.iyear, incidents.imonth, incidents.iday)
         end as first_day,
-        cast(coalesce(
-            try_strptime(incidents.resolution, '%Y-%m-%d'),
-            try_strptime(incidents.resolution, '%m/%d/%Y')
-        ) as date) as resolution_date
+        coalesce(
+            {{ try_parse_date('incidents.resolution', '%Y-%m-%d') }},
+            {{ try_parse_date('incidents.resolution', '%m/%d/%Y') }}
+        ) as resolution_date
     from incidents
 
 ),
@@ -58,9 +58,9 @@ mapped as (
         specificity.warehouse_code as location_precision
     from dated
     left join codes as attack
-        on attack.codebook = 'attacktype' and attack.code = cast(dated.attacktype1 as varchar)
+        on attack.codebook = 'attacktype' and attack.code = cast(dated.attacktype1 as string)
     left join codes as specificity
-        on specificity.codebook = 'specificity' and specificity.code = cast(dated.specificity as varchar)
+        on specificity.codebook = 'specificity' and specificity.code = cast(dated.specificity as string)
 
 ),
 
@@ -72,7 +72,7 @@ final as (
         record_id,
         gtd_eventid,
         cast(null as integer) as ucdp_ged_id,
-        cast(null as varchar) as acled_event_id_cnty,
+        cast(null as string) as acled_event_id_cnty,
         event_type,
         concat('attacktype1 ', attacktype1, ': ', attacktype1_txt, case when suicide = 1 then ' (suicide)' end)
             as source_event_type,
@@ -93,11 +93,11 @@ final as (
         case when location_precision != 'unknown' then longitude end as longitude,
         location_precision,
         concat('specificity ', specificity) as source_location_precision,
-        concat('nkill ', coalesce(cast(nkill as varchar), 'unknown')) as killed_text,
+        concat('nkill ', coalesce(cast(nkill as string), 'unknown')) as killed_text,
         nkill as killed_low,
         nkill as killed_high,
         cast(null as integer) as killed_best,
-        concat('nwound ', coalesce(cast(nwound as varchar), 'unknown')) as wounded_text,
+        concat('nwound ', coalesce(cast(nwound as string), 'unknown')) as wounded_text,
         nwound as wounded_low,
         nwound as wounded_high,
         summary as record_summary,

@@ -30,11 +30,11 @@ mapped as (
         where_prec.warehouse_code as location_precision
     from events
     left join codes as violence
-        on violence.codebook = 'type_of_violence' and violence.code = cast(events.type_of_violence as varchar)
+        on violence.codebook = 'type_of_violence' and violence.code = cast(events.type_of_violence as string)
     left join codes as date_prec
-        on date_prec.codebook = 'date_prec' and date_prec.code = cast(events.date_prec as varchar)
+        on date_prec.codebook = 'date_prec' and date_prec.code = cast(events.date_prec as string)
     left join codes as where_prec
-        on where_prec.codebook = 'where_prec' and where_prec.code = cast(events.where_prec as varchar)
+        on where_prec.codebook = 'where_prec' and where_prec.code = cast(events.where_prec as string)
 
 ),
 
@@ -46,11 +46,11 @@ final as (
         record_id,
         cast(null as bigint) as gtd_eventid,
         ucdp_ged_id,
-        cast(null as varchar) as acled_event_id_cnty,
+        cast(null as string) as acled_event_id_cnty,
         event_type,
         concat('type_of_violence ', type_of_violence, ': ', violence_label) as source_event_type,
         concat(
-            cast(date_start as varchar), ' to ', cast(date_end as varchar), ' (date_prec ', date_prec, ')'
+            cast(date_start as string), ' to ', cast(date_end as string), ' (date_prec ', date_prec, ')'
         ) as date_text,
         date_start,
         date_end,
@@ -58,7 +58,7 @@ final as (
         concat('date_prec ', date_prec) as source_date_precision,
         country as country_name,
         adm_1 as admin1,
-        cast(null as varchar) as place_name,
+        cast(null as string) as place_name,
         concat_ws(', ', where_description, adm_2, adm_1) as location_text,
         latitude,
         longitude,
@@ -68,7 +68,7 @@ final as (
         low as killed_low,
         high as killed_high,
         best as killed_best,
-        cast(null as varchar) as wounded_text,
+        cast(null as string) as wounded_text,
         cast(null as integer) as wounded_low,
         cast(null as integer) as wounded_high,
         source_headline as record_summary,

@@ -19,10 +19,10 @@ renamed as (
         event_id_cnty as record_id,
         event_id_cnty,
         event_date as event_date_text,
-        cast(coalesce(
-            try_strptime(event_date, '%Y-%m-%d'),
-            try_strptime(event_date, '%d %B %Y')
-        ) as date) as event_date,
+        coalesce(
+            {{ try_parse_date('event_date', '%Y-%m-%d') }},
+            {{ try_parse_date('event_date', '%d %B %Y') }}
+        ) as event_date,
         year,
         time_precision,
         disorder_type,

@@ -1,0 +1,205 @@
+"""Build one input snapshot on DuckDB and on Spark local, and prove every public mart equal on both engines.
+
+`militancy spark-test` (`make test-spark`): the snapshot, validation and located offsets of a normal build
+(build.prepare_inputs), then `dbt build --target dev` (DuckDB, into a scratch file) and `dbt build --target spark`
+(dbt-spark's session method, from the Spark venv `.venv-spark`, into a scratch Spark warehouse), then a row-for-row,
+order-insensitive comparison of every model with `access: public` in the manifest. Spark writes each table as
+Parquet files under `<warehouse>/<schema>.db/<table>/`; DuckDB reads them there, so the comparison needs no Spark
+client. Doubles are compared after rounding to FLOAT_DIGITS decimals (the engines may sum in another order);
+everything else exactly. The published warehouse is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from militancy.build import prepare_inputs, run_dbt
+
+SPARK_VENV = ".venv-spark"
+FLOAT_DIGITS = 9
+SHOWN_ROWS = 5
+FLOAT_TYPES = ("DOUBLE", "FLOAT", "REAL")
+
+
+class CompareError(RuntimeError):
+    """A build failed or a mart differs between the engines."""
+
+
+@dataclass
+class MartDiff:
+    name: str
+    problems: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+
+def spark_dbt(project_dir: Path) -> str:
+    """The dbt of the Spark venv (MILITANCY_SPARK_DBT overrides it)."""
+    path = os.environ.get("MILITANCY_SPARK_DBT") or str(project_dir / SPARK_VENV / "bin" / "dbt")
+    if not Path(path).exists():
+        raise CompareError(f"{path} not found: run `make spark-install` first")
+    return path
+
+
+def public_marts(manifest_path: Path) -> list[tuple[str, str]]:
+    """(schema, table) of every model with access: public, sorted."""
+    nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"].values()
+    return sorted(
+        (node["schema"], node["alias"])
+        for node in nodes
+        if node["resource_type"] == "model" and node.get("access") == "public"
+    )
+
+
+def _dbt(inputs: Path, args: list[str], db: Path | str, say: Callable[[str], None], **kwargs: object) -> None:
+    started = time.monotonic()
+    proc = run_dbt(inputs, args, db, None, **kwargs)  # type: ignore[arg-type]
+    say(f"  dbt {' '.join(args[:3])}: {time.monotonic() - started:.0f} s")
+    if proc.returncode != 0:
+        raise CompareError(f"dbt {' '.join(args)} failed:\n{proc.stdout[-6000:]}")
+
+
+def build_both(project_dir: Path, work: Path, say: Callable[[str], None] = print) -> tuple[Path, Path, Path]:
+    """Build one snapshot of `project_dir` with both engines under `work`; return (DuckDB file, Spark table
+    folder, manifest)."""
+    project_dir = project_dir.resolve()
+    inputs = work / "inputs"
+    prepare_inputs(project_dir, inputs, say)
+    duck = work / "duckdb" / "militancy.duckdb"
+    duck.parent.mkdir()
+    spark_dir = work / "spark"
+    spark_dir.mkdir()
+    (inputs / "datasets" / "parquet").mkdir(parents=True)
+    say("DuckDB: registered dataset files to Parquet for Spark; dbt build")
+    _dbt(inputs, ["run-operation", "export_dataset_sources", "--target", "lint"], ":memory:", say)
+    _dbt(inputs, ["build", "--target", "dev", "--target-path", "target-duckdb"], duck, say)
+    say("Spark local: dbt build")
+    _dbt(
+        inputs,
+        ["build", "--target", "spark", "--target-path", "target-spark"],
+        duck,
+        say,
+        dbt=spark_dbt(project_dir),
+        extra_env={"MILITANCY_SPARK_DIR": str(spark_dir)},
+    )
+    return duck, spark_dir / "tables", inputs / "target-duckdb" / "manifest.json"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def compare_mart(con: duckdb.DuckDBPyConnection, schema: str, table: str, spark_tables: Path) -> MartDiff:
+    """Compare one mart: same columns, same multiset of rows (doubles rounded)."""
+    diff = MartDiff(f"{schema}.{table}")
+    folder = spark_tables / f"{schema}.db" / table
+    files = sorted(str(p) for p in folder.glob("*.parquet")) if folder.is_dir() else []
+    duck_columns = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_catalog = 'duck' and table_schema = ? and table_name = ? order by ordinal_position",
+        [schema, table],
+    ).fetchall()
+    if not duck_columns:
+        diff.problems.append("missing in the DuckDB build")
+        return diff
+    duck_count = con.execute(f"select count(*) from duck.{_quote(schema)}.{_quote(table)}").fetchone()[0]
+    if not files:
+        if not folder.is_dir():
+            diff.problems.append(f"missing in the Spark build ({folder})")
+        elif duck_count:
+            diff.problems.append(f"Spark wrote no rows, DuckDB has {duck_count}")
+        return diff
+    spark = f"read_parquet({[*files]!r})"
+    spark_columns = con.execute(f"describe select * from {spark}").fetchall()
+    duck_names = [c for c, _ in duck_columns]
+    spark_names = [c[0] for c in spark_columns]
+    if duck_names != spark_names:
+        diff.problems.append(f"columns differ: DuckDB {duck_names} / Spark {spark_names}")
+        return diff
+    select = ", ".join(
+        f"round({_quote(c)}, {FLOAT_DIGITS}) as {_quote(c)}" if t in FLOAT_TYPES else _quote(c) for c, t in duck_columns
+    )
+    spark_select = ", ".join(
+        f"round(cast({_quote(c)} as double), {FLOAT_DIGITS}) as {_quote(c)}"
+        if t in FLOAT_TYPES
+        else f"cast({_quote(c)} as {t}) as {_quote(c)}"
+        for c, t in duck_columns
+    )
+    con.execute(f"create or replace temp view d as select {select} from duck.{_quote(schema)}.{_quote(table)}")
+    con.execute(f"create or replace temp view s as select {spark_select} from {spark}")
+    spark_count = con.execute("select count(*) from s").fetchone()[0]
+    if spark_count != duck_count:
+        diff.problems.append(f"row count: DuckDB {duck_count}, Spark {spark_count}")
+    only_duck = con.execute(f"select * from (select * from d except all select * from s) limit {SHOWN_ROWS}")
+    duck_rows = only_duck.fetchall()
+    spark_rows = con.execute(
+        f"select * from (select * from s except all select * from d) limit {SHOWN_ROWS}"
+    ).fetchall()
+    for label, rows in (("only in DuckDB", duck_rows), ("only in Spark", spark_rows)):
+        for row in rows:
+            diff.problems.append(f"{label}: " + ", ".join(f"{c}={v!r}" for c, v in zip(duck_names, row, strict=True)))
+    for left, right in zip(duck_rows, spark_rows, strict=False):
+        differing = [c for c, a, b in zip(duck_names, left, right, strict=True) if a != b]
+        diff.problems.append(f"first differing columns ({duck_names[0]}={left[0]!r}): {', '.join(differing)}")
+    return diff
+
+
+def compare(duck: Path, spark_tables: Path, marts: Sequence[tuple[str, str]]) -> list[MartDiff]:
+    with duckdb.connect() as con:
+        con.execute(f"attach '{duck}' as duck (read_only)")
+        return [compare_mart(con, schema, table, spark_tables) for schema, table in marts]
+
+
+def run(project_dir: Path, work: Path | None = None, say: Callable[[str], None] = print) -> list[MartDiff]:
+    """Build both engines in `work` (a temporary folder by default, removed afterwards) and compare."""
+    owned = work is None
+    work = Path(tempfile.mkdtemp(prefix="militancy-engines-")) if work is None else work
+    try:
+        duck, spark_tables, manifest = build_both(project_dir, work, say)
+        marts = public_marts(manifest)
+        if not marts:
+            raise CompareError(f"no public model in {manifest}")
+        diffs = compare(duck, spark_tables, marts)
+        say(f"Compared {len(marts)} public marts, DuckDB vs Spark local: {sum(1 for d in diffs if d)} differ")
+        return diffs
+    finally:
+        if owned:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="militancy spark-test", description=__doc__.splitlines()[0])
+    parser.add_argument("--project-dir", type=Path, default=Path.cwd())
+    parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    if args.keep:
+        args.keep.mkdir(parents=True)
+    try:
+        diffs = run(args.project_dir, args.keep)
+    except CompareError as exc:
+        print(f"militancy spark-test: {exc}", file=sys.stderr)
+        return 1
+    for diff in diffs:
+        if diff:
+            print(f"DIFFERS: {diff.name}", file=sys.stderr)
+            for problem in diff.problems:
+                print(f"    {problem}", file=sys.stderr)
+    print(f"(militancy spark-test took {time.monotonic() - started:.0f} s)")
+    return 1 if any(diffs) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
