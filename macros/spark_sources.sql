@@ -20,6 +20,8 @@
             ('located', 'quote_offsets', 'csv', located ~ '/quotes.csv', "header 'true'",
                 offsets ~ ', occurrence_count string, is_in_article_text string'),
             ('located', 'region_offsets', 'csv', located ~ '/regions.csv', "header 'true'", offsets),
+            ('build', 'document_changes', 'csv', env_var('MILITANCY_CHANGES_DIR', 'changes') ~ '/documents.csv',
+                "header 'true'", 'document_id string, change string'),
         ] -%}
         {%- for format in dataset_source_formats() -%}
             {%- do tables.append(('dataset_files', format | replace('-', '_'), 'parquet',

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from militancy import refresh
 from militancy.build import prepare_inputs, run_dbt
 
 SPARK_VENV = ".venv-spark"
@@ -77,6 +78,7 @@ def build_both(project_dir: Path, work: Path, say: Callable[[str], None] = print
     project_dir = project_dir.resolve()
     inputs = work / "inputs"
     prepare_inputs(project_dir, inputs, say)
+    refresh.write_changes(refresh.Plan(False, "engine comparison"), inputs)  # full builds: no changed documents
     duck = work / "duckdb" / "militancy.duckdb"
     duck.parent.mkdir()
     spark_dir = work / "spark"
