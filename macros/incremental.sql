@@ -29,9 +29,16 @@
 {%- endmacro %}
 
 
-{#- A where clause keeping only the rows of the documents being recomputed (no clause in a full build). -#}
+{#- A where clause keeping only the rows of the documents being recomputed (no clause in a full build). The ids are
+    written into the SQL as constants, so the engine pushes the filter down to the scans of every upstream view
+    (a `in (select ...)` semi-join is applied only after the views have computed every row). -#}
 {% macro only_changed_documents(column='document_id') -%}
     {%- if is_incremental() -%}
-        where {{ column }} in (select changes.document_id from {{ ref('stg_build__document_changes') }} as changes)
+        {%- set changes = run_query('select document_id from ' ~ ref('stg_build__document_changes') ~ ' order by 1') -%}
+        {%- set ids = [] -%}
+        {%- for document_id in changes.columns[0].values() -%}
+            {%- do ids.append("'" ~ (document_id | replace("'", "''")) ~ "'") -%}
+        {%- endfor %}
+        where {{ column }} in ({{ ids | join(', ') if ids else 'null' }})
     {%- endif -%}
 {%- endmacro %}
