@@ -85,6 +85,8 @@ class SizeResult:
     validate: Measured | None = None
     build: Measured | None = None
     dbt_s: float | None = None
+    dbt_by_type: dict[str, float] = field(default_factory=dict)
+    dbt_slowest: list[tuple[str, float]] = field(default_factory=list)
     refresh: Measured | None = None
     floor: Measured | None = None
     queries: dict[str, tuple[float, int]] = field(default_factory=dict)  # name -> (median ms, rows)
@@ -136,12 +138,19 @@ def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -
     return Measured(time.perf_counter() - started, peak, proc.returncode, "".join(chunks))
 
 
-def _dbt_seconds(project: Path) -> float | None:
-    """dbt's own elapsed time of the last build (run_results.json), for the split in the report."""
+def _dbt_seconds(project: Path) -> tuple[float | None, dict[str, float], list[tuple[str, float]]]:
+    """dbt's own elapsed time of the last build (run_results.json), the summed node time per resource type
+    (seed, model, test, unit_test; two threads, so the sums exceed the elapsed time) and the slowest nodes."""
     path = project / "target" / "run_results.json"
     if not path.exists():
-        return None
-    return float(json.loads(path.read_text(encoding="utf-8"))["elapsed_time"])
+        return None, {}, []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    by_type: dict[str, float] = {}
+    for node in data["results"]:
+        kind = node["unique_id"].split(".", 1)[0]
+        by_type[kind] = by_type.get(kind, 0.0) + node["execution_time"]
+    slowest = sorted(((n["unique_id"], n["execution_time"]) for n in data["results"]), key=lambda x: -x[1])[:8]
+    return float(data["elapsed_time"]), by_type, slowest
 
 
 def _typical_group(db: Path) -> str:
@@ -220,7 +229,7 @@ def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int) -> S
         result.error = "full build failed: " + result.build.output[-2000:]
         print(result.error, flush=True)
         return result
-    result.dbt_s = _dbt_seconds(project)
+    result.dbt_s, result.dbt_by_type, result.dbt_slowest = _dbt_seconds(project)
     print(f"[{label}] full build {result.build.seconds:.1f} s, peak {result.build.peak_bytes / 1e9:.2f} GB", flush=True)
     db = project / "warehouse" / "militancy.duckdb"
     result.queries = time_queries(db, runs)
@@ -327,6 +336,18 @@ def report(results: list[SizeResult], command: str, not_run: list[str]) -> str:
     for r in results:
         cells = [f"{r.queries[n][0]:.1f} ({r.queries[n][1]:,})" if n in r.queries else "n/a" for n in names]
         lines.append(f"| {r.label} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Where dbt's time goes in the full build (node seconds summed per kind, 2 threads; slowest nodes):",
+        "",
+    ]
+    for r in results:
+        kinds = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(r.dbt_by_type.items(), key=lambda x: -x[1]))
+        slow = ", ".join(
+            f"{name.split('.')[-1] if not name.startswith('test.') else name.split('.')[2]} {sec:.1f} s"
+            for name, sec in r.dbt_slowest
+        )
+        lines.append(f"- {r.label}: {kinds or 'n/a'}. Slowest: {slow or 'n/a'}.")
     for r in results:
         if r.error:
             lines += ["", f"Error at {r.label}: {r.error[:1500]}"]
@@ -363,6 +384,16 @@ def _verdicts(results: list[SizeResult]) -> list[str]:
     return out
 
 
+ANALYSIS_MARKER = "<!-- Below this line: the analysis, written by hand and kept when the script rewrites the file. -->"
+
+
+def kept_analysis(path: Path) -> str:
+    """The hand-written analysis after the marker in the existing report (the script rewrites only the top)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    _, marker, analysis = text.partition(ANALYSIS_MARKER)
+    return "\n" + ANALYSIS_MARKER + (analysis if marker else "\n")
+
+
 def main() -> None:
     from militancy.synth import parse_size
 
@@ -381,7 +412,7 @@ def main() -> None:
         results.append(result)
         text = report(results, "python benchmarks/scale.py " + " ".join(sys.argv[1:]), args.not_run)
         if not args.no_report:
-            args.report.write_text(text, encoding="utf-8")
+            args.report.write_text(text + kept_analysis(args.report), encoding="utf-8")
     print(text)
 
 

@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: its tests and fct_coreference_candidates read it, and as a view each would recompute the pairs.
 -- Candidate duplicate events: pairs of events whose resolved date intervals overlap and that share a group (in any
 -- role), a place, or an event type. match_score is the mean of three marks: same type (1), same place (1, or 1/2
 -- when only the country agrees), a shared group (1). Only events some document reports are paired: a dataset record

@@ -320,16 +320,32 @@ def check_values(
             "quote = '\"', escape = '\"', strict_mode = true, sample_size = -1)",
             [str(stored)],
         )
+        checks: list[tuple[str, str, str]] = []  # (column, condition on the column's value v, message)
         for field in fmt.columns:
             for check in _value_checks(fmt, field, codes):
                 condition, message = check.split("|", 1)
                 sentinel = " and v not in (" + ", ".join(f"'{u}'" for u in field.unknown) + ")" if field.unknown else ""
-                sql = (
-                    f'select rowid, v from (select rowid, "{field.name}" as v from t) '
-                    f"where v is not null and v <> ''{sentinel} and ({condition}) order by rowid limit 5"
-                )
-                for rowid, value in con.execute(sql).fetchall():
-                    add(rowid, field.name, f"{value!r} {message}")
+                checks.append((field.name, f"v is not null and v <> ''{sentinel} and ({condition})", message))
+        # One pass counts the failures of every check; only failing checks are then queried for their rows.
+        # (each condition becomes a macro of v, so the column is substituted by DuckDB, not by string editing)
+        for n, (_, failing_when, _) in enumerate(checks):
+            con.execute(f"create temp macro failing_{n}(v) as ({failing_when})")
+        counts = (
+            con.execute(
+                "select "
+                + ", ".join(f'count_if(coalesce(failing_{n}("{c}"), false))' for n, (c, _, _) in enumerate(checks))
+                + " from t"
+            ).fetchone()
+            if checks
+            else ()
+        )
+        for (column, failing_when, message), failing in zip(checks, counts, strict=True):
+            if not failing:
+                continue
+            sql = f'select rowid, v from (select rowid, "{column}" as v from t) where {failing_when} '
+            sql += "order by rowid limit 5"
+            for rowid, value in con.execute(sql).fetchall():
+                add(rowid, column, f"{value!r} {message}")
         key = fmt.id_column
         dup = con.execute(
             f'select rowid, "{key}" from (select rowid, "{key}", count(*) over (partition by "{key}") as n, '

@@ -148,7 +148,8 @@ def _date_phrase(rng: random.Random, day: dt.date, precision: str) -> tuple[str,
         return f"On {day.day} {MONTHS[day.month - 1]} {day.year}", day.isoformat(), day.isoformat()
     if precision == "days":
         end = day + dt.timedelta(days=rng.randint(1, 3))
-        text = f"Between {day.day} {MONTHS[day.month - 1]} and {end.day} {MONTHS[end.month - 1]} {end.year}"
+        first = f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if day.year != end.year else "")
+        text = f"Between {first} and {end.day} {MONTHS[end.month - 1]} {end.year}"
         return text, day.isoformat(), end.isoformat()
     if precision == "month":
         first = day.replace(day=1)

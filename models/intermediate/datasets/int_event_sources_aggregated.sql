@@ -1,3 +1,5 @@
+{{ config(materialized="table") }}
+-- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
 -- Per event, its sources of both kinds: how many documents and dataset records mention it, and the datasets'
 -- own record ids (GTD eventid, UCDP GED id, ACLED event_id_cnty) so a user can find the rows in their download.
 
