@@ -2,8 +2,10 @@
 - `militancy validate` (seed and corpus checks with quote location),
 - a full `militancy build` (snapshot, validate, dbt build with every test, Parquet export, publish): wall time and
   peak memory of the whole process tree (RSS of every descendant summed, polled every 0.1 s),
-- a 1% refresh: 1% of the mentions arrive as a new ACLED file (`militancy datasets add`), then `militancy build`
-  again (whatever the build does: today a full rebuild),
+- a 1% refresh: 1% of the documents are re-curated (every seed row of theirs rewritten, text unchanged), then
+  `militancy build` again: the incremental path (only those documents' rows are recomputed);
+- with --dataset-refresh also: 1% of the mentions arrive as a new ACLED file (`militancy datasets add`), then
+  `militancy build` (a dataset change is a full build by design: its records link across the warehouse),
 - typical mart queries, warm (median of --runs runs after one warm-up run), on the published file,
 - the floor: benchmarks/floor.sql (the same core transforms as plain DuckDB SQL) run by DuckDB on the same
   input files, with its own wall time and peak memory,
@@ -88,6 +90,8 @@ class SizeResult:
     dbt_by_type: dict[str, float] = field(default_factory=dict)
     dbt_slowest: list[tuple[str, float]] = field(default_factory=list)
     refresh: Measured | None = None
+    refreshed_documents: int = 0
+    dataset_refresh: Measured | None = None
     floor: Measured | None = None
     queries: dict[str, tuple[float, int]] = field(default_factory=dict)  # name -> (median ms, rows)
     error: str = ""
@@ -209,7 +213,30 @@ def add_refresh_file(project: Path, rows: int, seed: int) -> None:
         raise RuntimeError(f"datasets add failed: {proc.stdout}{proc.stderr}")
 
 
-def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int) -> SizeResult:
+def recurate_documents(project: Path, share: float = 0.01) -> int:
+    """Re-curate `share` of the documents: the notes of each of their event mentions change (quotes, figures and
+    text stay valid), so the build sees exactly those documents as changed. Returns how many."""
+    import csv
+
+    path = project / "seeds" / "event_mentions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    documents = sorted({row["document_id"] for row in rows})
+    step = max(1, round(1 / share))
+    chosen = set(documents[::step])
+    for row in rows:
+        if row["document_id"] in chosen:
+            row["notes"] = (row["notes"] + " " if row["notes"] else "") + "Re-curated (benchmark refresh)."
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(chosen)
+
+
+def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int, dataset_refresh: bool) -> SizeResult:
     from militancy import synth
 
     result = SizeResult(label, mentions)
@@ -233,11 +260,19 @@ def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int) -> S
     print(f"[{label}] full build {result.build.seconds:.1f} s, peak {result.build.peak_bytes / 1e9:.2f} GB", flush=True)
     db = project / "warehouse" / "militancy.duckdb"
     result.queries = time_queries(db, runs)
-    add_refresh_file(project, max(1, mentions // 100), seed)
+    result.refreshed_documents = recurate_documents(project)
     result.refresh = run_measured([militancy, "build"], project)
     if result.refresh.returncode:
-        result.error = "1% refresh failed: " + result.refresh.output[-2000:]
-    print(f"[{label}] 1% refresh {result.refresh.seconds:.1f} s", flush=True)
+        result.error = "1% documents refresh failed: " + result.refresh.output[-2000:]
+    elif "Incremental refresh" not in result.refresh.output:
+        result.error = "the 1% documents refresh was not incremental: " + result.refresh.output[-1000:]
+    print(f"[{label}] 1% documents refresh {result.refresh.seconds:.1f} s", flush=True)
+    if dataset_refresh:
+        add_refresh_file(project, max(1, mentions // 100), seed)
+        result.dataset_refresh = run_measured([militancy, "build"], project)
+        if result.dataset_refresh.returncode:
+            result.error = "1% dataset refresh failed: " + result.dataset_refresh.output[-2000:]
+        print(f"[{label}] 1% dataset refresh {result.dataset_refresh.seconds:.1f} s", flush=True)
     floor_db = base / "floor.duckdb"
     floor_db.unlink(missing_ok=True)
     # the floor reads the same inputs as the full build did (before the refresh file was added)
@@ -280,7 +315,7 @@ def machine() -> str:
 
 
 def _ratio(value: float | None, floor: float | None) -> str:
-    return f"{value / floor:.1f}x" if value and floor else "n/a"
+    return f"{value / floor:.{1 if value >= floor else 2}f}x" if value and floor else "n/a"
 
 
 def _gb(measured: Measured | None) -> str:
@@ -309,16 +344,19 @@ def report(results: list[SizeResult], command: str, not_run: list[str]) -> str:
         "every data and unit test, Parquet export, atomic publish). Peak memory: resident memory of the whole "
         "process tree (militancy + dbt), summed, polled every 0.1 s. DuckDB's memory_limit is 3GB "
         "(profiles.yml; MILITANCY_MEMORY_LIMIT).",
-        "- 1% refresh: 1% of the mentions arrive as a new ACLED file (`militancy datasets add`), then "
-        "`militancy build` again. Today that build is a full rebuild (incremental models come with issue 11b).",
+        "- 1% refresh: 1% of the documents are re-curated (the notes of every event mention of theirs change; "
+        "text, quotes and figures stay valid), then `militancy build` again, which refreshes incrementally: it "
+        "copies the published file and recomputes only those documents' rows in the per-document marts "
+        "(src/militancy/refresh.py). Dataset refresh (with --dataset-refresh): 1% of the mentions arrive as a new "
+        "ACLED file (`militancy datasets add`); a dataset change is a full build by design.",
         "- Floor: `benchmarks/floor.sql` run by DuckDB directly on the same files (load the CSVs and corpus, "
         "locate every quote, read the dataset files, match actors through aliases, resolve events, attacks by "
         "group and year, evidence, membership series), without validation, tests, docs or export.",
         "- Queries: on the published file, read-only, median of warm runs (after one warm-up).",
         "",
         "| size | mentions | generate s | validate s | floor s | floor peak GB | full build s | (dbt s) "
-        "| build / floor | build peak GB | 1% refresh s | refresh / build |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| build / floor | build peak GB | 1% documents refresh s | refresh / build | 1% dataset refresh s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         floor_s = r.floor.seconds if r.floor and not r.floor.returncode else None
@@ -327,7 +365,8 @@ def report(results: list[SizeResult], command: str, not_run: list[str]) -> str:
         lines.append(
             f"| {r.label} | {r.mentions:,} | {r.generate_s:.1f} | {_s(r.validate)} | {_s(r.floor)} | {_gb(r.floor)} "
             f"| {_s(r.build)} | {f'{r.dbt_s:.1f}' if r.dbt_s else 'n/a'} | {_ratio(build_s, floor_s)} "
-            f"| {_gb(r.build)} | {_s(r.refresh)} | {_ratio(refresh_s, build_s)} |"
+            f"| {_gb(r.build)} | {_s(r.refresh)} ({r.refreshed_documents:,} documents) "
+            f"| {_ratio(refresh_s, build_s)} | {_s(r.dataset_refresh)} |"
         )
     lines += ["", "Warm query times (median ms; rows returned):", ""]
     names = list(QUERIES)
@@ -404,11 +443,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="warm runs per query (median)")
     parser.add_argument("--report", type=Path, default=REPORT, help="where to write the Markdown report")
     parser.add_argument("--no-report", action="store_true")
+    parser.add_argument("--dataset-refresh", action="store_true", help="also time a 1%% dataset refresh")
     parser.add_argument("--not-run", nargs="*", default=[], help="sizes to list as not run in the report")
     args = parser.parse_args()
     results = []
     for label in args.sizes:
-        result = measure(label, parse_size(label), args.seed, args.workdir, args.runs)
+        result = measure(label, parse_size(label), args.seed, args.workdir, args.runs, args.dataset_refresh)
         results.append(result)
         text = report(results, "python benchmarks/scale.py " + " ".join(sys.argv[1:]), args.not_run)
         if not args.no_report:
