@@ -42,7 +42,10 @@ final as (
         cast(null as string) as quote,  -- noqa: RF04
         concat(
             'Dataset name: ', dataset_actors.actor_name, '; matched by ', dataset_actors.match_basis,
-            case when dataset_actors.claim_mode is not null then concat('; claim mode: ', dataset_actors.claim_mode) end
+            case
+                when dataset_actors.claim_mode is not null then concat('; claim mode: ', dataset_actors.claim_mode)
+                else ''
+            end
         ) as notes,
         'dataset' as source_kind
     from dataset_actors

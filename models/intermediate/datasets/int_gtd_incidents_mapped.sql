@@ -74,7 +74,7 @@ final as (
         cast(null as integer) as ucdp_ged_id,
         cast(null as string) as acled_event_id_cnty,
         event_type,
-        concat('attacktype1 ', attacktype1, ': ', attacktype1_txt, case when suicide = 1 then ' (suicide)' end)
+        concat('attacktype1 ', attacktype1, ': ', attacktype1_txt, case when suicide = 1 then ' (suicide)' else '' end)
             as source_event_type,
         coalesce(
             approxdate,
