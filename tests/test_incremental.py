@@ -11,7 +11,6 @@ byte-identical, and changes that reach every document force a full build."""
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 
 from conftest import copy_project
 from militancy import build as builder
-from militancy import refresh
+from militancy import engine_compare, refresh
 from militancy.corpus_copies import add_copies, edit_row, read_seed, remove_document
 
 
@@ -43,12 +42,7 @@ def apply_change_set(project: Path) -> None:
 
 def public_marts(project: Path) -> list[str]:
     """Every model with access: public, from the manifest the build left in the project's target/."""
-    manifest = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))
-    return sorted(
-        f"{node['schema']}.{node['alias']}"
-        for node in manifest["nodes"].values()
-        if node["resource_type"] == "model" and node.get("access") == "public"
-    )
+    return [f"{schema}.{table}" for schema, table in engine_compare.public_marts(project / "target" / "manifest.json")]
 
 
 def differences(left: Path, right: Path, relations: list[str]) -> list[str]:
