@@ -192,6 +192,51 @@ def test_every_coreference_candidate_above_threshold_is_decided(con: duckdb.Duck
     )
 
 
+def test_event_candidates_share_two_signals_and_every_decision_is_listed(con: duckdb.DuckDBPyConnection) -> None:
+    """Event pairs sharing only one signal (a group, a country) are not proposed; every curated decision still
+    appears, with evidence saying why when its pair is not proposed."""
+    low = con.execute(
+        "select count(*) from marts.fct_coreference_candidates where candidate_type = 'event' and match_score < 0.5"
+    ).fetchone()[0]
+    assert low == 0
+    decided = {r[0] for r in con.execute("select decision_id from raw.coreference_decisions").fetchall()}
+    listed = {
+        r[0]
+        for r in con.execute(
+            "select decision_id from marts.fct_coreference_candidates where decision_id is not null"
+        ).fetchall()
+    }
+    assert decided and decided == listed
+    unproposed = con.execute(
+        "select status, evidence from marts.fct_coreference_candidates where match_score is null"
+    ).fetchall()
+    assert all(
+        evidence.startswith("merged:" if status == "merged" else "not proposed:") for status, evidence in unproposed
+    )
+
+
+def test_a_review_floor_the_blocking_cannot_serve_fails(project) -> None:  # type: ignore[no-untyped-def]
+    """A floor at or below 1/3 would need the one-signal pairs the blocked joins never build: compilation fails
+    with a message naming the var, instead of silently listing fewer pairs than asked."""
+    from militancy.build import run_dbt
+
+    proc = run_dbt(
+        project,
+        [
+            "compile",
+            "--select",
+            "int_event_pairs_proposed",
+            "--vars",
+            "{coreference_review_floor: 0.3}",
+            "--target",
+            "dev",
+        ],
+        project / "scratch.duckdb",
+    )
+    assert proc.returncode != 0
+    assert "coreference_review_floor is 0.3" in proc.stdout
+
+
 def test_people_have_lives_with_conflicting_sources_side_by_side(con: duckdb.DuckDBPyConnection) -> None:
     yuldashev = _one(
         con,

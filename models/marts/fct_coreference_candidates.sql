@@ -99,19 +99,29 @@ with_decisions as (
 
 ),
 
-merged as (
+not_proposed as (
 
-    -- Pairs decided "same": one key was retired, so the models no longer propose them; listed for the record.
+    -- Decided pairs the models no longer propose stay listed, so no curator decision is silently lost: "same"
+    -- (one key was retired, so the pair cannot be proposed again), and "distinct" or "undetermined" decisions on
+    -- pairs the rules no longer propose (events: below var coreference_review_floor, i.e. sharing fewer than two
+    -- of type, place or country, and a group, or dates no longer overlapping; entities: names no longer matching).
     select
         decisions.candidate_type || '|' || decisions.left_id || '|' || decisions.right_id as candidate_id,
         decisions.candidate_type,
         decisions.left_id,
-        cast(null as {{ dbt.type_string() }}) as left_name,
+        left_names.candidate_name as left_name,
         decisions.right_id,
-        cast(null as {{ dbt.type_string() }}) as right_name,
+        right_names.candidate_name as right_name,
         cast(null as double) as match_score,
-        'merged: the retired key no longer exists' as evidence,
-        true as is_above_threshold,
+        case
+            when decisions.decision = 'same' then 'merged: the retired key no longer exists'
+            when decisions.candidate_type = 'event'
+                then
+                    'not proposed: the two events share fewer than two of type, place or country, and a group,'
+                    || ' or their dates do not overlap (below the review floor, var coreference_review_floor)'
+            else 'not proposed: the names no longer match'
+        end as evidence,
+        decisions.decision = 'same' as is_above_threshold,
         decisions.decision_id,
         decisions.decision,
         decisions.kept_id,
@@ -124,7 +134,11 @@ merged as (
             decisions.candidate_type = named.candidate_type
             and decisions.left_id = named.left_id
             and decisions.right_id = named.right_id
-    where decisions.decision = 'same' and named.candidate_id is null
+    left join candidate_names as left_names
+        on decisions.candidate_type = left_names.candidate_type and decisions.left_id = left_names.named_id
+    left join candidate_names as right_names
+        on decisions.candidate_type = right_names.candidate_type and decisions.right_id = right_names.named_id
+    where named.candidate_id is null
 
 ),
 
@@ -132,7 +146,7 @@ unioned as (
 
     select * from with_decisions
     union all
-    select * from merged
+    select * from not_proposed
 
 ),
 
