@@ -237,6 +237,31 @@ def test_a_review_floor_the_blocking_cannot_serve_fails(project) -> None:  # typ
     assert "coreference_review_floor is 0.3" in proc.stdout
 
 
+def test_group_event_evidence_is_the_three_marts_joined(con: duckdb.DuckDBPyConnection) -> None:
+    """The group-ordered copy holds exactly the rows of fct_event_groups x fct_event_mentions x fct_evidence."""
+    joined = """
+        select event_groups.group_id, event_groups.event_id, mentions.mention_id, mentions.date_start,
+            mentions.killed_low, mentions.killed_high, evidence.evidence_id, evidence.quote, evidence.char_start,
+            evidence.record_summary
+        from (select distinct group_id, event_id from marts.fct_event_groups) as event_groups
+        inner join marts.fct_event_mentions as mentions on event_groups.event_id = mentions.event_id
+        inner join marts.fct_evidence as evidence
+            on evidence.fact_type = 'event_mention' and evidence.fact_id = mentions.mention_id"""
+    copied = """
+        select group_id, event_id, mention_id, date_start, killed_low, killed_high, evidence_id, quote, char_start,
+            record_summary
+        from marts.group_event_evidence"""
+    assert con.execute(f"select count(*) from ({copied})").fetchone()[0] > 100
+    for left, right in ((joined, copied), (copied, joined)):
+        assert con.execute(f"select count(*) from ({left} except all {right})").fetchone()[0] == 0
+    imu = _one(
+        con,
+        "select group_roles from marts.group_event_evidence"
+        " where group_id = 'org_imu' and event_id = 'ev_2010_rasht_ambush' group by group_roles",
+    )
+    assert "perpetrator" in imu[0]
+
+
 def test_people_have_lives_with_conflicting_sources_side_by_side(con: duckdb.DuckDBPyConnection) -> None:
     yuldashev = _one(
         con,
