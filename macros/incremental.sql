@@ -42,3 +42,14 @@
         where {{ column }} in ({{ ids | join(', ') if ids else 'null' }})
     {%- endif -%}
 {%- endmacro %}
+
+
+{#- Tables that union the documents' rows (source_kind 'document') with the datasets' ('dataset'). The dataset
+    rows derive from dataset inputs and shared seeds alone, which a refresh never changes (a change there forces a
+    full build, refresh.py), so a refresh keeps them as published: it deletes every document row (this pre-hook)
+    and inserts the documents' rows again (the model leaves out its dataset part when is_incremental()). -#}
+{% macro delete_document_rows() -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }} where source_kind = 'document'
+    {%- endif -%}
+{%- endmacro %}

@@ -11,6 +11,7 @@ byte-identical, and changes that reach every document force a full build."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -127,6 +128,49 @@ def test_incremental_build_equals_a_full_build_of_the_same_inputs(refreshed: dic
     assert problems == [], "\n".join(problems[:20])
 
 
+def test_a_refresh_runs_only_what_its_changed_files_reach_and_equals_a_full_build(
+    refreshed: dict[str, object], tmp_path: Path
+) -> None:
+    """A figure dropped from one mention changes one seed file: the refresh reruns the models downstream of it
+    (the event resolution and its aggregates too) and their tests, keeps the rest (dataset marts, aliases, texts)
+    as published, links the Parquet files of the marts it did not rebuild, and still equals a full build."""
+    project: Path = refreshed["project"]  # type: ignore[assignment]
+    db: Path = refreshed["db"]  # type: ignore[assignment]
+    before = Path(refreshed["second"].release)  # type: ignore[union-attr]
+    _, rows = read_seed(project / "seeds" / "event_mentions.csv")
+    row = next(r for r in rows if r["killed_text"] and r["document_id"] in ("doc_003", "doc_004", "doc_901"))
+    edit_row(project, "event_mentions", row["mention_id"], killed_text="", killed_low="", killed_high="")
+    lines: list[str] = []
+    result = builder.build(project, db, echo=lines.append)
+    assert result.plan is not None and result.plan.changes == {row["document_id"]: "changed"}
+    assert result.plan.changed_files == {"seeds/event_mentions.csv"}
+    assert any(line.startswith("Refresh runs seeds 1 of") for line in lines), lines
+    results = json.loads((project / "target" / "run_results.json").read_text(encoding="utf-8"))["results"]
+    ran = {r["unique_id"] for r in results}
+    rerun = {"fct_events", "attacks_by_group_year", "fct_event_mentions", "fct_evidence", "stg_build__document_changes"}
+    assert {f"model.militancy.{name}" for name in rerun} <= ran
+    kept = {"fct_dataset_records", "dim_entity_aliases", "document_texts", "stg_curation__entities", "dim_documents"}
+    assert not {f"model.militancy.{name}" for name in kept} & ran
+    assert not any(uid.startswith("unit_test.") for uid in ran)
+    assert any(uid.startswith("test.") and "fct_events" in uid for uid in ran)
+    new_parquet, old_parquet = Path(result.release) / "parquet", before / "parquet"  # type: ignore[arg-type]
+    assert (new_parquet / "dim_entity_aliases.parquet").samefile(old_parquet / "dim_entity_aliases.parquet")
+    assert not (new_parquet / "fct_events.parquet").samefile(old_parquet / "fct_events.parquet")
+    with duckdb.connect(str(db), read_only=True) as con:  # every Parquet file holds its mart's rows
+        for (table,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'"
+        ).fetchall():
+            file = new_parquet / f"{table}.parquet"
+            for a, b in ((f"read_parquet('{file}')", f"marts.{table}"), (f"marts.{table}", f"read_parquet('{file}')")):
+                assert con.execute(f"select count(*) from (from {a} except all from {b})").fetchone()[0] == 0, table
+    other = tmp_path / "full"
+    shutil.copytree(project, other, ignore=shutil.ignore_patterns("warehouse", "target", "logs"))
+    full = builder.build(other, other / "warehouse" / "militancy.duckdb", echo=None, full_refresh=True)
+    incremental = Path(result.release) / "militancy.duckdb"  # type: ignore[arg-type]
+    problems = differences(incremental, Path(full.release) / "militancy.duckdb", public_marts(project))  # type: ignore[arg-type]
+    assert problems == [], "\n".join(problems[:20])
+
+
 def test_a_reader_neither_blocks_the_refresh_nor_sees_half_of_it(refreshed: dict[str, object]) -> None:
     seen = refreshed["seen"]
     old = "doc_000 doc_001 doc_002 doc_003 doc_004 doc_901 doc_902"
@@ -191,3 +235,10 @@ def test_what_forces_a_full_build() -> None:
     assert "seed:entities" in refresh.plan(old, entity, full_refresh=False).reason
     dataset = refresh.InputState("code", {**old.shared, "dataset:ged_25_1": "x"}, old.documents)
     assert "dataset:ged_25_1" in refresh.plan(old, dataset, full_refresh=False).reason
+
+
+def test_a_state_without_file_digests_reruns_every_loaded_file() -> None:
+    """A release written before file digests were kept: every loaded file counts as changed (all nodes run)."""
+    old = _state(doc_000="a")
+    new = refresh.InputState("code", old.shared, {"doc_000": "b"}, {"seeds/documents.csv": "x", "corpus/": "y"})
+    assert refresh.plan(old, new, full_refresh=False).changed_files == {"seeds/documents.csv", "corpus/"}

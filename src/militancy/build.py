@@ -53,6 +53,8 @@ PUBLIC_SCHEMA = "marts"
 # What dbt needs from the project, besides seeds and corpus (copied separately).
 DBT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "tests/data")
 FAULT_ENV = "MILITANCY_FAULT"
+# dbt's manifest of a release, kept beside it: the next refresh selects its nodes from it (same code, same graph).
+MANIFEST = "manifest.json"
 # In-process hooks for tests: step name -> callable run right after that step (e.g. edit a seed mid-build).
 FAULT_HOOKS: dict[str, Callable[[], None]] = {}
 
@@ -79,6 +81,23 @@ class BuildResult:
     release: Path | None = None
     warnings: tuple[Problem, ...] = field(default_factory=tuple)
     plan: refresh.Plan | None = None  # full (and why) or incremental (and which documents changed)
+    steps: dict[str, float] = field(default_factory=dict)  # seconds per step, in order (see StepClock)
+
+
+class StepClock:
+    """Seconds spent in each step of a build, for the build's last line and the benchmarks."""
+
+    def __init__(self) -> None:
+        self.steps: dict[str, float] = {}
+        self._last = time.monotonic()
+
+    def lap(self, step: str) -> None:
+        now = time.monotonic()
+        self.steps[step] = self.steps.get(step, 0.0) + now - self._last
+        self._last = now
+
+    def summary(self) -> str:
+        return "Step times (s): " + ", ".join(f"{step} {seconds:.2f}" for step, seconds in self.steps.items())
 
 
 def db_path_from_env(project_dir: Path) -> Path:
@@ -444,14 +463,21 @@ def write_located(validation: Validation, inputs: Path) -> None:
 
 
 def prepare_inputs(
-    project_dir: Path, inputs: Path, say: Callable[[str], None], validate_first: bool = True
+    project_dir: Path,
+    inputs: Path,
+    say: Callable[[str], None],
+    validate_first: bool = True,
+    clock: StepClock | None = None,
 ) -> Validation:
     """Steps 1-2: the input snapshot in `inputs`, validated, with the checked seeds, the located offsets and the
     registered dataset copies: exactly what dbt reads (on DuckDB and on Spark alike)."""
+    clock = clock or StepClock()
     snapshot(project_dir, inputs)
+    clock.lap("snapshot")
     fault_point("snapshot")
     say("Checking seed files and corpus ...")
     validation = check(inputs)
+    clock.lap("validate")
     for warning in validation.warnings:
         say(f"warning: {warning}")
     if validate_first and validation.problems:
@@ -464,6 +490,7 @@ def prepare_inputs(
     write_located(validation, inputs)
     say("Checking registered dataset files ...")
     snapshot_registered(project_dir, inputs / "datasets")  # UCDP GED / GTD / ACLED copies, checked in the snapshot
+    clock.lap("write checked inputs")
     fault_point("validate")
     return validation
 
@@ -480,14 +507,20 @@ def _build_release(
     started: float,
 ) -> BuildResult:
     inputs = partial / "inputs"
-    validation = prepare_inputs(project_dir, inputs, say, validate_first)
+    clock = StepClock()
+    validation = prepare_inputs(project_dir, inputs, say, validate_first, clock)
     building = partial / layout.db.name
     state = refresh.input_state(inputs, validation)
-    plan = _start_from_published(layout, state, full_refresh, building, say)
+    clock.lap("fingerprint")
+    plan, selection = _start_from_published(layout, state, full_refresh, building, say)
     refresh.write_changes(plan, inputs)
+    clock.lap("copy")
     fault_point("copy")
     say(f"Building into {building} ...")
-    proc = run_dbt(inputs, ["build", "--target", "dev"], building, echo)
+    # In a refresh, exactly the chosen nodes (no test added for their neighbours: `select` chose the tests).
+    chosen = ["--indirect-selection", "empty", "--select", *selection.names] if selection else []
+    proc = run_dbt(inputs, ["build", "--target", "dev", *chosen], building, echo)
+    clock.lap("dbt")
     if proc.returncode != 0:
         if "No space left on device" in proc.stdout:
             raise OSError(errno.ENOSPC, "No space left on device (reported by dbt)")
@@ -497,7 +530,14 @@ def _build_release(
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
     (partial / refresh.STATE_FILE).write_text(state.to_json(), encoding="utf-8")
-    export_parquet(building, partial / "parquet")
+    shutil.copy2(inputs / "target" / "manifest.json", partial / MANIFEST)
+    clock.lap("checkpoint")
+    published = layout.published_release()
+    if selection and published is not None:  # the marts a refresh did not rebuild are the published files
+        export_parquet(building, partial / "parquet", reuse=(published / "parquet", selection.rebuilt_tables))
+    else:
+        export_parquet(building, partial / "parquet")
+    clock.lap("parquet")
     fault_point("parquet")
     _keep_artifacts(inputs / "target", project_dir / "target")
     for scratch in ("target", "logs"):
@@ -514,14 +554,19 @@ def _build_release(
     fault_point("switch")
     _collect_garbage(layout)
     counts = mart_row_counts(layout.db)
-    return BuildResult(layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings), plan)
+    clock.lap("publish")
+    say(clock.summary())
+    return BuildResult(
+        layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings), plan, clock.steps
+    )
 
 
 def _start_from_published(
     layout: Layout, state: refresh.InputState, full_refresh: bool, building: Path, say: Callable[[str], None]
-) -> refresh.Plan:
+) -> tuple[refresh.Plan, refresh.Selection | None]:
     """Decide full or incremental; for an incremental refresh, copy the published database to `building` (the
-    published file is only read: readers keep it open, and a failed refresh leaves it byte-identical)."""
+    published file is only read: readers keep it open, and a failed refresh leaves it byte-identical) and choose
+    the nodes dbt runs from the published build's manifest (None: every node, as in a full build)."""
     published = layout.published_release()
     previous = refresh.InputState.read(published / refresh.STATE_FILE) if published else None
     plan = refresh.plan(previous, state, full_refresh)
@@ -529,12 +574,18 @@ def _start_from_published(
     if plan.incremental and (source is None or not source.is_file() or source.with_name(source.name + ".wal").exists()):
         plan = refresh.Plan(False, "the published database cannot be copied (missing, or a write-ahead log beside it)")
     say(plan.summary())
-    if plan.incremental and source is not None:
-        copy_started = time.monotonic()
-        copy_file(source, building)
-        size_mb, seconds = source.stat().st_size / 1e6, time.monotonic() - copy_started
-        say(f"Copied the published database ({size_mb:.1f} MB) in {seconds:.2f} s")
-    return plan
+    if not plan.incremental or source is None:
+        return plan, None
+    copy_started = time.monotonic()
+    copy_file(source, building)
+    size_mb, seconds = source.stat().st_size / 1e6, time.monotonic() - copy_started
+    say(f"Copied the published database ({size_mb:.1f} MB) in {seconds:.2f} s")
+    selection = None
+    with contextlib.suppress(OSError, ValueError):
+        manifest = json.loads((source.parent / MANIFEST).read_text(encoding="utf-8"))
+        selection = refresh.select(manifest, plan, set(state.loaded), PUBLIC_SCHEMA)
+    say(selection.summary if selection else "Refresh runs every node (the published build kept no manifest)")
+    return plan, selection
 
 
 def copy_file(source: Path, target: Path) -> None:

@@ -14,8 +14,21 @@ A build's inputs are fingerprinted in three parts, stored beside each release as
   life events). A document is new, changed, removed or unchanged.
 
 When only documents differ, the build copies the published database, dbt's incremental models delete and
-recompute the rows of the new, changed and removed documents (read from `changes/documents.csv`), and every other
-model and test runs as in a full build.
+recompute the rows of the new, changed and removed documents (read from `changes/documents.csv`).
+
+Which nodes run in a refresh (`select`): besides the fingerprints above, each release stores a digest of every
+file dbt loads (`loaded`: each checked seed CSV, the corpus texts, the located offsets). A model is rebuilt when one
+of those files upstream of it changed; a data test runs when one of its parents was rebuilt. Everything else is
+kept as it is in the copy of the published database, which is sound because
+- the code is the same (else the build is full), so a model's table is a function of its upstream files alone:
+  with every upstream file byte-identical, the published table is the table a full build would compute;
+- a data test's result is a function of its parents' rows: a test none of whose parents was rebuilt gives the
+  result it gave when the published build ran it, and the published build passed every test (dbt stops a build on
+  an error-severity failure, so nothing that failed one was ever published; by induction this holds for
+  refreshed releases too);
+- unit tests read only code (their inputs are fixtures in YAML), unchanged since the published build passed them.
+So a refresh never publishes a database that the full `militancy test` would reject. `militancy test` and
+`militancy release` still build and test in full.
 """
 
 from __future__ import annotations
@@ -46,16 +59,20 @@ class InputState:
     code: str
     shared: dict[str, str]
     documents: dict[str, str]
+    # Digest of each file dbt loads, by its path in the snapshot ("seeds/x.csv", "corpus/", "located/quotes.csv").
+    loaded: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps({"code": self.code, "shared": self.shared, "documents": self.documents}, indent=1)
+        data = {"code": self.code, "shared": self.shared, "documents": self.documents, "loaded": self.loaded}
+        return json.dumps(data, indent=1)
 
     @classmethod
     def read(cls, path: Path) -> InputState | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(str(data["code"]), dict(data["shared"]), dict(data["documents"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            loaded = dict(data.get("loaded", {}))
+            return cls(str(data["code"]), dict(data["shared"]), dict(data["documents"]), loaded)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
@@ -67,6 +84,8 @@ class Plan:
     reason: str
     changes: dict[str, str] = field(default_factory=dict)  # document_id -> new | changed | removed
     unchanged: int = 0
+    # Loaded files (keys of InputState.loaded) whose digest differs from the published build's, or is unknown.
+    changed_files: frozenset[str] = frozenset()
 
     def summary(self) -> str:
         if not self.incremental:
@@ -138,7 +157,18 @@ def input_state(inputs: Path, validation: Validation) -> InputState:
     # Rows that name no registered document (the validator has refused them unless problems are tolerated).
     for document_id, rows in by_document.items():
         shared[f"rows of unknown document:{document_id}"] = _digest(sorted(rows))
-    return InputState(code_hash(inputs), shared, documents)
+    return InputState(code_hash(inputs), shared, documents, loaded_digests(inputs))
+
+
+def loaded_digests(inputs: Path) -> dict[str, str]:
+    """A digest of each file dbt loads from the snapshot: every seed CSV as checked and rewritten
+    (build.write_checked_seeds), the corpus texts as one folder, each located-offsets file."""
+    digests = {str(p.relative_to(inputs)): _digest([p.read_bytes()]) for p in sorted((inputs / "seeds").rglob("*.csv"))}
+    corpus = sorted((inputs / "corpus").glob("*.txt"))
+    digests["corpus/"] = _digest([p.name.encode() + b"\0" + p.read_bytes() for p in corpus])
+    for path in sorted((inputs / "located").glob("*.csv")):
+        digests[str(path.relative_to(inputs))] = _digest([path.read_bytes()])
+    return digests
 
 
 def plan(previous: InputState | None, state: InputState, full_refresh: bool) -> Plan:
@@ -164,7 +194,10 @@ def plan(previous: InputState | None, state: InputState, full_refresh: bool) -> 
         elif old != new:
             changes[document_id] = "changed"
     unchanged = sum(1 for document_id in state.documents if document_id not in changes)
-    return Plan(True, "only documents changed", changes, unchanged)
+    changed_files = frozenset(
+        key for key in state.loaded.keys() | previous.loaded.keys() if state.loaded.get(key) != previous.loaded.get(key)
+    )
+    return Plan(True, "only documents changed", changes, unchanged, changed_files)
 
 
 def write_changes(plan_: Plan, inputs: Path) -> None:
@@ -175,3 +208,76 @@ def write_changes(plan_: Plan, inputs: Path) -> None:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(("document_id", "change"))
         writer.writerows(sorted(plan_.changes.items()))
+
+
+# The list of changed documents: every refresh writes a new one. It tells the incremental models which rows to
+# recompute, and is no data of its own: only the model that loads it is rebuilt (a model whose data inputs are
+# unchanged computes the same rows for those documents as the published build holds).
+CONTROL_SOURCES = ("source.militancy.build.document_changes",)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What dbt runs in a refresh: node names for `dbt build --select`, and the marts' tables it rebuilds."""
+
+    names: tuple[str, ...]
+    rebuilt_tables: frozenset[str]  # tables of the public marts schema that the refresh rebuilds
+    summary: str
+
+
+def _file_changed(node: dict[str, object], changed_files: frozenset[str], known: set[str]) -> bool:
+    """Whether the seed or source `node` loads a changed file. A node that loads no file we fingerprint counts as
+    changed (safe: it is rebuilt with everything downstream)."""
+    if node["resource_type"] == "seed":
+        path = str(node["original_file_path"])
+        return path in changed_files or path not in known
+    location = str((node.get("meta") or {}).get("external_location") or "")
+    keys = [key for key in known if f"/inputs/{key}" in location]
+    return not keys or any(key in changed_files for key in keys)
+
+
+def select(manifest: dict[str, object], plan_: Plan, known: set[str], schema: str) -> Selection:
+    """The nodes a refresh must run (see the module's docstring for why the rest may be kept): the seeds and
+    sources whose files changed, every model downstream of them, the models loading a control source, and every
+    data test with at least one rebuilt parent. `known`: the keys of InputState.loaded; `schema`: the public
+    marts' schema."""
+    nodes: dict[str, dict[str, object]] = {**manifest["nodes"], **manifest["sources"]}  # type: ignore[dict-item]
+    children: dict[str, list[str]] = manifest["child_map"]  # type: ignore[assignment]
+    parents: dict[str, list[str]] = manifest["parent_map"]  # type: ignore[assignment]
+    starts = [
+        uid
+        for uid, node in nodes.items()
+        if node["resource_type"] in ("seed", "source")
+        and uid not in CONTROL_SOURCES
+        and _file_changed(node, plan_.changed_files, known)
+    ]
+    rebuilt: set[str] = set()
+    stack = list(starts)
+    while stack:
+        uid = stack.pop()
+        if uid not in rebuilt:
+            rebuilt.add(uid)
+            stack.extend(children.get(uid, []))
+    rebuilt.update(child for control in CONTROL_SOURCES for child in children.get(control, []))
+    rebuilt = {uid for uid in rebuilt if uid in manifest["nodes"] and not uid.startswith("test.")}  # type: ignore[operator]
+    tests = {
+        uid
+        for uid, node in manifest["nodes"].items()  # type: ignore[attr-defined]
+        if node["resource_type"] == "test" and any(parent in rebuilt for parent in parents.get(uid, []))
+    }
+    chosen = sorted(rebuilt | tests)
+    tables = frozenset(
+        str(nodes[uid].get("alias") or nodes[uid]["name"])
+        for uid in rebuilt
+        if nodes[uid]["resource_type"] == "model" and nodes[uid].get("schema") == schema
+    )
+    counts = {
+        kind: (
+            sum(1 for uid in chosen if uid.startswith(f"{kind}.")),
+            sum(1 for uid in manifest["nodes"] if uid.startswith(f"{kind}.")),  # type: ignore[attr-defined]
+        )
+        for kind in ("seed", "model", "test")
+    }
+    summary = "Refresh runs " + ", ".join(f"{kind}s {n} of {total}" for kind, (n, total) in counts.items())
+    summary += " (the rest cannot differ from the published build: their inputs are unchanged); unit tests 0"
+    return Selection(tuple(str(nodes[uid]["name"]) for uid in chosen), tables, summary)

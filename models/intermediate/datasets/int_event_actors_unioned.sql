@@ -1,5 +1,14 @@
-{{ config(materialized="table") }}
+{{
+    config(
+        materialized=by_document_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_document_rows() }}",
+    )
+}}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
+-- Incremental on DuckDB (macros/incremental.sql, delete_document_rows): a refresh replaces the document rows and
+-- keeps the dataset rows, which no document input reaches.
 -- Every actor of every event mention, whatever its source: the documents' curated actors and the dataset
 -- actors resolved to a warehouse organization (candidates awaiting review are left out). The columns are those of
 -- stg_curation__event_actors, then source_kind, so the resolution models read this model in its place.
@@ -25,13 +34,17 @@ dataset_mentions as (
 
 ),
 
-final as (
+document_event_actors as (
 
     select
         event_actors.*,
         'document' as source_kind
     from event_actors
-    union all
+
+),
+
+dataset_event_actors as (
+
     select
         dataset_actors.dataset_actor_id as event_actor_id,
         dataset_actors.dataset_record_id as mention_id,
@@ -51,6 +64,16 @@ final as (
     from dataset_actors
     inner join dataset_mentions on dataset_actors.dataset_record_id = dataset_mentions.mention_id
     where dataset_actors.entity_id is not null
+
+),
+
+final as (
+
+    select * from document_event_actors
+    {%- if not is_incremental() %}
+        union all
+        select * from dataset_event_actors
+    {%- endif %}
 
 )
 

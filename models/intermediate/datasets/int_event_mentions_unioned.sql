@@ -1,5 +1,14 @@
-{{ config(materialized="table") }}
+{{
+    config(
+        materialized=by_document_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_document_rows() }}",
+    )
+}}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
+-- Incremental on DuckDB (macros/incremental.sql, delete_document_rows): a refresh replaces the document rows and
+-- keeps the dataset rows, which no document input reaches.
 -- Every mention of an event, whatever its source: the documents' curated mentions (source_kind 'document')
 -- and the registered dataset records of the warehouse's event types (source_kind 'dataset'), whose evidence is
 -- the record itself. A dataset record joins a corpus event when a curator accepted the link; otherwise it is an
@@ -81,8 +90,10 @@ dataset_mentions as (
 final as (
 
     select * from document_mentions
-    union all
-    select * from dataset_mentions
+    {%- if not is_incremental() %}
+        union all
+        select * from dataset_mentions
+    {%- endif %}
 
 )
 
