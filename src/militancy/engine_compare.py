@@ -98,14 +98,15 @@ def duckdb_build(inputs: Path, duck: Path, say: Callable[[str], None]) -> None:
 
 
 def spark_build(
-    project_dir: Path, inputs: Path, spark_dir: Path, say: Callable[[str], None], command: str = "build"
+    project_dir: Path, inputs: Path, spark_dir: Path, say: Callable[[str], None], selection: Sequence[str] = ()
 ) -> None:
-    """`dbt <command> --target spark` of the snapshot `inputs` into the Spark warehouse and metastore in
-    `spark_dir` (a second run on the same folder sees the first run's tables: incremental models refresh)."""
-    say(f"Spark local: dbt {command}")
+    """`dbt build --target spark` of the snapshot `inputs` into the Spark warehouse and metastore in `spark_dir`
+    (a second run on the same folder sees the first run's tables: incremental models refresh). `selection`:
+    more dbt build arguments (e.g. `--resource-type seed --resource-type model`)."""
+    say(f"Spark local: dbt build {' '.join(selection)}".rstrip())
     _dbt(
         inputs,
-        [command, "--target", "spark", "--target-path", "target-spark"],
+        ["build", *selection, "--target", "spark", "--target-path", "target-spark"],
         ":memory:",
         say,
         dbt=spark_dbt(project_dir),
