@@ -380,8 +380,7 @@
 {% macro concat_text(parts) -%}
     concat(
         {%- for part in parts -%}
-            {{- part if part.startswith("'") else 'coalesce(cast(' ~ part ~ ' as ' ~ dbt.type_string() ~ "), '')" -}}
-            {{- ', ' if not loop.last -}}
+            coalesce(cast({{ part }} as {{ dbt.type_string() }}), ''){{ ', ' if not loop.last }}
         {%- endfor -%}
     )
 {%- endmacro %}
