@@ -31,8 +31,10 @@ $(SPARK_STAMP): requirements-spark.lock
 	$(SPARK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
 	touch $(SPARK_STAMP)
 
-# The real corpus, then the smallest synthetic project (registered UCDP GED / GTD / ACLED files too) on both engines.
+# Tests marked `spark` (dataset linking on Splink's DuckDB and Spark backends), then the real corpus, then the
+# smallest synthetic project (registered UCDP GED / GTD / ACLED files too) on both engines.
 test-spark: $(STAMP) $(SPARK_STAMP)
+	$(BIN)/pytest -q -m spark
 	$(BIN)/militancy spark-test
 	syn=$$(mktemp -d) && $(BIN)/militancy synth --mentions 2k --seed 1 --out $$syn/project >/dev/null \
 	  && ln -s $(CURDIR)/$(SPARK_VENV) $$syn/project/$(SPARK_VENV) \
