@@ -33,7 +33,8 @@ $(SPARK_STAMP): requirements-spark.lock
 	touch $(SPARK_STAMP)
 
 # The Spark tests (tests marked spark: the real corpus plus two synthetic copies built in full on both engines and
-# compared, then refreshed incrementally on Spark and compared again), then the smallest synthetic project
+# compared, then refreshed incrementally on Spark and compared again; dataset linking on Splink's DuckDB and Spark
+# backends), then the smallest synthetic project
 # (registered UCDP GED / GTD / ACLED files too) on both engines with `militancy spark-test`.
 test-spark: $(STAMP) $(SPARK_STAMP)
 	$(BIN)/pytest -q -m spark tests

@@ -14,8 +14,10 @@ import csv
 import datetime as dt
 import io
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -37,6 +39,21 @@ PROPOSAL_COLUMNS = (
 )
 PRIOR = 0.01  # probability that a dataset record and a document mention in the same country or year match
 
+DIALECTS = ("duckdb", "spark")
+# The few spellings the two engines do not share; everything else in the model is the same SQL on both.
+_SPELLING = {
+    "duckdb": {
+        "groups": "list(distinct actors.entity_id order by actors.entity_id)",
+        "size": "len",
+        "overlap": "list_has_any",
+    },
+    "spark": {
+        "groups": "array_sort(collect_set(actors.entity_id))",
+        "size": "size",
+        "overlap": "arrays_overlap",
+    },
+}
+
 _SIDE_SQL = """
 select
     mentions.mention_id as unique_id,
@@ -53,17 +70,41 @@ select
     mentions.killed_low,
     mentions.killed_high,
     groups.group_ids
-from intermediate.int_event_mentions_unioned as mentions
-left join staging.stg_curation__event_types as event_types on mentions.event_type = event_types.event_type
+from {source}intermediate.int_event_mentions_unioned as mentions
+left join {source}staging.stg_curation__event_types as event_types on mentions.event_type = event_types.event_type
 left join (
-    select actors.mention_id, list(distinct actors.entity_id order by actors.entity_id) as group_ids
-    from intermediate.int_event_actors_unioned as actors
-    inner join staging.stg_curation__entities as entities on actors.entity_id = entities.entity_id
+    select actors.mention_id, {groups} as group_ids
+    from {source}intermediate.int_event_actors_unioned as actors
+    inner join {source}staging.stg_curation__entities as entities on actors.entity_id = entities.entity_id
     where entities.entity_type = 'organization' and actors.role in ('perpetrator', 'claimant', 'other')
     group by actors.mention_id
 ) as groups on mentions.mention_id = groups.mention_id
-where mentions.source_kind = ?
+where mentions.source_kind = '{kind}'
 """
+# Compared and described columns of each side (Splink keeps them in its predictions as <column>_l / <column>_r).
+SIDE_COLUMNS = (
+    "unique_id",
+    "event_id",
+    "dataset_format",
+    "record_id",
+    "date_start",
+    "date_end",
+    "event_year",
+    "country_id",
+    "location_id",
+    "event_type",
+    "event_category",
+    "killed_low",
+    "killed_high",
+    "group_ids",
+)
+
+
+def side_sql(dialect: str, kind: str, catalog: str | None = None) -> str:
+    """The dataset records (kind 'dataset') or document mentions (kind 'document') of the built warehouse, in the
+    SQL of `dialect`, its tables in `catalog` (DuckDB: the attached warehouse) or the current one."""
+    source = f'"{catalog}".' if catalog else ""
+    return _SIDE_SQL.format(source=source, groups=_SPELLING[dialect]["groups"], kind=kind)
 
 
 def _level(sql: str, label: str, m: float | None = None, u: float | None = None, null: bool = False) -> dict:
@@ -76,10 +117,12 @@ def _level(sql: str, label: str, m: float | None = None, u: float | None = None,
     return level
 
 
-def _comparisons() -> list:
+def _comparisons(dialect: str) -> list:
     import splink.comparison_library as cl
 
-    gap = "date_diff('day', least(date_end_l, date_end_r), greatest(date_start_l, date_start_r))"
+    size, overlap = _SPELLING[dialect]["size"], _SPELLING[dialect]["overlap"]
+    # "within a month": the later start at most 31 days after the earlier end (no date_diff: its arguments differ)
+    within_month = "greatest(date_start_l, date_start_r) <= least(date_end_l, date_end_r) + interval '31' day"
     return [
         cl.CustomComparison(
             output_column_name="date",
@@ -92,7 +135,7 @@ def _comparisons() -> list:
                     0.001,
                 ),
                 _level("date_start_l <= date_end_r and date_start_r <= date_end_l", "intervals overlap", 0.38, 0.02),
-                _level(f"{gap} <= 31", "within a month", 0.05, 0.03),
+                _level(within_month, "within a month", 0.05, 0.03),
                 _level("else", "further apart", 0.02, 0.949),
             ],
         ),
@@ -109,11 +152,11 @@ def _comparisons() -> list:
             output_column_name="groups",
             comparison_levels=[
                 _level(
-                    "group_ids_l is null or group_ids_r is null or len(group_ids_l) = 0 or len(group_ids_r) = 0",
+                    f"group_ids_l is null or group_ids_r is null or {size}(group_ids_l) = 0 or {size}(group_ids_r) = 0",
                     "groups unknown",
                     null=True,
                 ),
-                _level("list_has_any(group_ids_l, group_ids_r)", "a group in common", 0.85, 0.05),
+                _level(f"{overlap}(group_ids_l, group_ids_r)", "a group in common", 0.85, 0.05),
                 _level("else", "no group in common", 0.15, 0.95),
             ],
         ),
@@ -150,6 +193,22 @@ def _comparisons() -> list:
     ]
 
 
+def settings(dialect: str):  # -> splink SettingsCreator
+    """The linkage model: the same comparisons, blocking rules and prior on every engine (fixed m and u: nothing
+    is estimated, so both engines score each pair with the same arithmetic)."""
+    from splink import SettingsCreator, block_on
+
+    return SettingsCreator(
+        link_type="link_only",
+        comparisons=_comparisons(dialect),
+        blocking_rules_to_generate_predictions=[block_on("country_id"), block_on("event_year")],
+        probability_two_random_records_match=PRIOR,
+        additional_columns_to_retain=["event_id", "dataset_format", "record_id"],
+        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=False,
+    )
+
+
 @dataclass(frozen=True)
 class Proposal:
     dataset_format: str
@@ -171,87 +230,121 @@ def _decided(project_dir: Path) -> set[tuple[str, str]]:
 
 
 def propose(db_path: Path, project_dir: Path, threshold: float = 0.5) -> list[Proposal]:
-    """Score every (dataset record, document mention) pair in the same country or year; keep, per record and
-    corpus event, the best pair at or above `threshold`. Reads the published warehouse read-only."""
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    """Proposals from the DuckDB warehouse at `db_path` (read-only), linked by Splink on DuckDB."""
+    with duckdb.connect() as con:
+        # attached under its own name: the warehouse's views name their tables with it
+        catalog = Path(db_path).stem
+        con.execute(f"attach '{db_path}' as \"{catalog}\" (read_only)")
+        records, mentions = side_sql("duckdb", "dataset", catalog), side_sql("duckdb", "document", catalog)
+        return link(con, records, mentions, _decided(project_dir), threshold)
 
-    with duckdb.connect(str(db_path), read_only=True) as warehouse:
-        records = warehouse.execute(_SIDE_SQL, ["dataset"]).to_arrow_table()
-        mentions = warehouse.execute(_SIDE_SQL, ["document"]).to_arrow_table()
-    decided = _decided(project_dir)
-    con = duckdb.connect()
-    con.register("records_all", records)
-    con.register("mentions_all", mentions)
-    con.execute("create table records as select * from records_all")
-    con.execute("create table mentions as select * from mentions_all")
-    if decided:
-        con.execute("create temp table decided (dataset_format varchar, record_id varchar)")
-        con.executemany("insert into decided values (?, ?)", sorted(decided))
-        con.execute(
-            "delete from records where (dataset_format, record_id) in (select (dataset_format, record_id) from decided)"
-        )
-    if not con.execute("select count(*) from records").fetchone()[0]:
-        return []
+
+def propose_spark(spark: Any, project_dir: Path, threshold: float = 0.5) -> list[Proposal]:
+    """Proposals from the Spark warehouse of `spark` (a SparkSession on the project's metastore), linked by Splink
+    on Spark."""
+    return link(spark, side_sql("spark", "dataset"), side_sql("spark", "document"), _decided(project_dir), threshold)
+
+
+def link(
+    engine: Any, records_sql: str, mentions_sql: str, decided: set[tuple[str, str]], threshold: float = 0.5
+) -> list[Proposal]:
+    """Score every (dataset record, document mention) pair in the same country or year; keep, per record and
+    corpus event, the best pair at or above `threshold`. `engine` is a DuckDB connection or a SparkSession: the
+    two queries run there and Splink links there (DuckDBAPI or SparkAPI, same settings). Records in `decided`
+    (format, record id) are not proposed again. Only the predictions at or above the threshold leave the engine;
+    they are ranked and described by DuckDB, the same SQL whichever engine scored them."""
+    from splink import DuckDBAPI, Linker
+
     logging.getLogger("splink").setLevel(logging.WARNING)
-    db_api = DuckDBAPI(connection=con)
-    settings = SettingsCreator(
-        link_type="link_only",
-        comparisons=_comparisons(),
-        blocking_rules_to_generate_predictions=[block_on("country_id"), block_on("event_year")],
-        probability_two_random_records_match=PRIOR,
-        additional_columns_to_retain=["event_id", "dataset_format", "record_id"],
-        retain_intermediate_calculation_columns=False,
+    spark = not isinstance(engine, duckdb.DuckDBPyConnection)
+    undecided = (
+        "select * from ({sql}) as side where not exists (select 1 from link_decided as decided "
+        "where decided.dataset_format = side.dataset_format and decided.record_id = side.record_id)"
     )
-    linker = Linker([db_api.register(con.table("records")), db_api.register(con.table("mentions"))], settings)
-    predictions = linker.inference.predict(threshold_match_probability=threshold).as_duckdbpyrelation()
-    con.register("predictions", predictions)
-    rows = con.execute(
-        """
-        with pairs as (
-            select
-                coalesce(p.dataset_format_l, p.dataset_format_r) as dataset_format,
-                coalesce(p.record_id_l, p.record_id_r) as record_id,
-                case when p.record_id_l is not null then p.unique_id_l else p.unique_id_r end as record_uid,
-                case when p.record_id_l is not null then p.unique_id_r else p.unique_id_l end as mention_uid,
-                p.match_probability,
-                p.match_weight
-            from predictions as p
-        ),
-        described as (
-            select
-                pairs.dataset_format,
-                pairs.record_id,
-                m.event_id,
-                m.unique_id as mention_id,
-                pairs.match_probability,
-                pairs.match_weight,
-                concat(r.date_start, '..', r.date_end, ' vs ', m.date_start, '..', m.date_end) as date_evidence,
-                concat(coalesce(r.location_id, r.country_id, '?'), ' vs ', coalesce(m.location_id, m.country_id, '?'))
-                    as place_evidence,
-                concat(
-                    coalesce(array_to_string(r.group_ids, ' '), '?'), ' vs ',
-                    coalesce(array_to_string(m.group_ids, ' '), '?')
-                ) as group_evidence,
-                concat(r.event_type, ' vs ', m.event_type) as type_evidence,
-                concat(
-                    coalesce(cast(r.killed_low as varchar), '?'), '-', coalesce(cast(r.killed_high as varchar), '?'),
-                    ' vs ',
-                    coalesce(cast(m.killed_low as varchar), '?'), '-', coalesce(cast(m.killed_high as varchar), '?')
-                ) as figure_evidence,
-                row_number() over (
-                    partition by pairs.dataset_format, pairs.record_id, m.event_id
-                    order by pairs.match_probability desc, m.unique_id
-                ) as pair_rank
-            from pairs
-            inner join records as r on pairs.record_uid = r.unique_id
-            inner join mentions as m on pairs.mention_uid = m.unique_id
-        )
-        select * exclude (pair_rank) from described
-        where pair_rank = 1
-        order by dataset_format, record_id, match_probability desc, event_id
-        """
-    ).fetchall()
-    con.close()
+    rows = sorted(decided)
+    if spark:
+        from splink.backends.spark import SparkAPI
+
+        schema = "dataset_format string, record_id string"
+        engine.createDataFrame(rows, schema).createOrReplaceTempView("link_decided")
+        records = engine.sql(undecided.format(sql=records_sql)).cache()
+        mentions = engine.sql(mentions_sql).cache()
+        if records.isEmpty():
+            return []
+        # persist: intermediate tables stay in Spark memory (no checkpoint folder to configure); the model needs
+        # none of the jar's similarity UDFs
+        db_api = SparkAPI(spark_session=engine, break_lineage_method="persist", register_udfs_automatically=False)
+    else:
+        engine.execute("create or replace temp table link_decided (dataset_format varchar, record_id varchar)")
+        if rows:
+            engine.executemany("insert into link_decided values (?, ?)", rows)
+        engine.execute(f"create or replace table memory.records as {undecided.format(sql=records_sql)}")
+        engine.execute(f"create or replace table memory.mentions as {mentions_sql}")
+        engine.execute("use memory")
+        records, mentions = engine.table("records"), engine.table("mentions")
+        if not engine.execute("select count(*) from records").fetchone()[0]:
+            return []
+        db_api = DuckDBAPI(connection=engine)
+    dialect = "spark" if spark else "duckdb"
+    linker = Linker([db_api.register(records), db_api.register(mentions)], settings(dialect))
+    scored = linker.inference.predict(threshold_match_probability=threshold)
+    columns = ["match_probability", "match_weight"] + [f"{c}_{s}" for c in SIDE_COLUMNS for s in "lr"]
+    if spark:
+        predictions = scored.as_spark_dataframe().select(*columns).toArrow()
+    else:
+        predictions = scored.as_duckdbpyrelation().select(*columns).to_arrow_table()
+    return describe(predictions)
+
+
+def describe(predictions: Any) -> list[Proposal]:
+    """Rank and describe Splink's predictions (an Arrow table with each side's columns as <column>_l/_r): per
+    record and corpus event the best mention, with the evidence for it in words."""
+    # the record's side is the one with a record id (Splink may put either input on the left)
+    record = ", ".join(f"case when record_id_l is not null then {c}_l else {c}_r end as r_{c}" for c in SIDE_COLUMNS)
+    mention = ", ".join(f"case when record_id_l is not null then {c}_r else {c}_l end as m_{c}" for c in SIDE_COLUMNS)
+    with duckdb.connect() as con:
+        con.register("predictions", predictions)
+        rows = con.execute(
+            f"""
+            with pairs as (
+                select match_probability, match_weight, {record}, {mention}
+                from predictions
+            ),
+            described as (
+                select
+                    r_dataset_format as dataset_format,
+                    r_record_id as record_id,
+                    m_event_id as event_id,
+                    m_unique_id as mention_id,
+                    match_probability,
+                    match_weight,
+                    concat(r_date_start, '..', r_date_end, ' vs ', m_date_start, '..', m_date_end) as date_evidence,
+                    concat(
+                        coalesce(r_location_id, r_country_id, '?'), ' vs ',
+                        coalesce(m_location_id, m_country_id, '?')
+                    ) as place_evidence,
+                    concat(
+                        coalesce(array_to_string(r_group_ids, ' '), '?'), ' vs ',
+                        coalesce(array_to_string(m_group_ids, ' '), '?')
+                    ) as group_evidence,
+                    concat(r_event_type, ' vs ', m_event_type) as type_evidence,
+                    concat(
+                        coalesce(cast(r_killed_low as varchar), '?'), '-',
+                        coalesce(cast(r_killed_high as varchar), '?'), ' vs ',
+                        coalesce(cast(m_killed_low as varchar), '?'), '-',
+                        coalesce(cast(m_killed_high as varchar), '?')
+                    ) as figure_evidence,
+                    row_number() over (
+                        partition by r_dataset_format, r_record_id, m_event_id
+                        order by match_probability desc, m_unique_id
+                    ) as pair_rank
+                from pairs
+            )
+            select * exclude (pair_rank) from described
+            where pair_rank = 1
+            order by dataset_format, record_id, match_probability desc, event_id
+            """
+        ).fetchall()
     return [
         Proposal(*row[:4], round(float(row[4]), 6), round(float(row[5]), 3), *row[6:])  # type: ignore[arg-type]
         for row in rows
@@ -305,3 +398,90 @@ def record_decision(
                 dt.date.today().isoformat(),
             ]
         )
+
+
+def read_proposals(path: Path) -> list[Proposal]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Proposal(
+            **{
+                **row,
+                "match_probability": float(row["match_probability"]),
+                "match_weight": float(row["match_weight"]),
+            }
+        )
+        for row in rows
+    ]
+
+
+SPARK_VENV = ".venv-spark"
+PROBABILITY_TOLERANCE = 1e-6  # the proposals file's rounding unit (6 decimals)
+
+
+def propose_on_spark(
+    project_dir: Path, threshold: float = 0.5, spark_dir: Path | None = None, python: Path | None = None
+) -> list[Proposal]:
+    """Proposals from the project's Spark warehouse (`dbt build --target spark`; MILITANCY_SPARK_DIR or
+    `spark_dir` locates it), linked by Splink's Spark backend in the Spark venv (`make spark-install`)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    import militancy
+
+    python = python or project_dir / SPARK_VENV / "bin" / "python"
+    if not python.exists():
+        raise RuntimeError(f"{python} not found: run `make spark-install` first")
+    env = {**os.environ, "PYTHONPATH": str(Path(militancy.__file__).resolve().parents[1])}
+    if spark_dir is not None:
+        env["MILITANCY_SPARK_DIR"] = str(spark_dir)
+    with tempfile.TemporaryDirectory(prefix="militancy-link-") as scratch:
+        out = Path(scratch) / PROPOSALS_NAME
+        cmd = [str(python), "-m", "militancy.dataset_linking", str(project_dir), str(threshold), str(out)]
+        proc = subprocess.run(cmd, cwd=project_dir, env=env, capture_output=True, text=True)
+        if proc.returncode:
+            print(proc.stdout[-3000:], proc.stderr[-6000:], file=sys.stderr)
+            raise RuntimeError(f"linking on Spark failed (exit {proc.returncode})")
+        return read_proposals(out)
+
+
+def differences(left: list[Proposal], right: list[Proposal], tolerance: float = PROBABILITY_TOLERANCE) -> list[str]:
+    """How two proposal lists differ: pairs (format, record, event, mention) and evidence exactly, match probability
+    within `tolerance` (and weight within 1e-3, its rounding unit). Empty when they agree."""
+
+    def keyed(proposals: list[Proposal]) -> dict[tuple[str, str, str], Proposal]:
+        return {(p.dataset_format, p.record_id, p.event_id): p for p in proposals}
+
+    a, b = keyed(left), keyed(right)
+    problems = [f"only in the first: {a[k]}" for k in sorted(a.keys() - b.keys())]
+    problems += [f"only in the second: {b[k]}" for k in sorted(b.keys() - a.keys())]
+    for key in sorted(a.keys() & b.keys()):
+        p, q = a[key], b[key]
+        if abs(p.match_probability - q.match_probability) > tolerance or abs(p.match_weight - q.match_weight) > 1e-3:
+            problems.append(f"{key}: probability {p.match_probability} vs {q.match_probability}")
+        if (p.mention_id, *(getattr(p, f) for f in PROPOSAL_COLUMNS[6:])) != (
+            q.mention_id,
+            *(getattr(q, f) for f in PROPOSAL_COLUMNS[6:]),
+        ):
+            problems.append(f"{key}: evidence differs\n    {p}\n    {q}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """In the Spark venv: PROJECT_DIR THRESHOLD OUT -> link the Spark warehouse, write the proposals to OUT."""
+    import sys
+
+    from militancy.spark_local import session
+
+    project_dir, threshold, out = (argv or sys.argv[1:])[:3]
+    spark = session(Path(project_dir))
+    try:
+        write_proposals(propose_spark(spark, Path(project_dir), float(threshold)), Path(out))
+    finally:
+        spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,8 +5,9 @@ militancy datasets add PATH --format ucdp-ged|gtd|acled [--release R] [--replace
 militancy datasets list              the registered files (release, rows, checksums, licence note)
 militancy datasets check             re-check every registered file (also done before every build)
 militancy datasets remove ID         unregister a file and delete its stored copy
-militancy datasets link [--threshold P]
+militancy datasets link [--threshold P] [--target dev|spark]
                                       propose record <-> document-mention links (Splink) to datasets/link_proposals.csv
+                                      (spark: from the Spark build, linked by Splink's Spark backend)
 militancy datasets decide FORMAT RECORD_ID EVENT_ID accept|reject --reason TEXT
                                       record a curated link decision in seeds/datasets/dataset_link_decisions.csv
 militancy datasets gazetteer [--check]
@@ -82,11 +83,18 @@ def cmd_link(args: argparse.Namespace) -> int:
     from militancy import dataset_linking
 
     root = _root()
-    db = Path(args.db) if args.db else builder.db_path_from_env(root)
-    if not db.exists():
-        print(f"militancy datasets link: no warehouse at {db}; run `make build` first", file=sys.stderr)
-        return 1
-    proposals = dataset_linking.propose(db, root, threshold=args.threshold)
+    if args.target == "spark":  # the tables `dbt build --target spark` wrote, linked by Splink's Spark backend
+        try:
+            proposals = dataset_linking.propose_on_spark(root, threshold=args.threshold)
+        except RuntimeError as exc:
+            print(f"militancy datasets link: {exc}", file=sys.stderr)
+            return 1
+    else:
+        db = Path(args.db) if args.db else builder.db_path_from_env(root)
+        if not db.exists():
+            print(f"militancy datasets link: no warehouse at {db}; run `make build` first", file=sys.stderr)
+            return 1
+        proposals = dataset_linking.propose(db, root, threshold=args.threshold)
     out = datasets.datasets_dir(root) / dataset_linking.PROPOSALS_NAME
     dataset_linking.write_proposals(proposals, out)
     print(f"{len(proposals)} proposal(s) at match probability >= {args.threshold} written to {out}")
@@ -166,6 +174,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     lk = group.add_parser("link", help="propose links to corpus events (Splink)")
     lk.add_argument("--threshold", type=float, default=0.5, help="lowest match probability proposed")
     lk.add_argument("--db", help="warehouse file (default: the published one)")
+    lk.add_argument(
+        "--target",
+        choices=("dev", "spark"),
+        default="dev",
+        help="dev: the DuckDB warehouse, linked on DuckDB; spark: the Spark warehouse of `dbt build --target spark`"
+        " (MILITANCY_SPARK_DIR, default warehouse/spark), linked on Spark (same model)",
+    )
     lk.set_defaults(func=cmd_link)
     d = group.add_parser("decide", help="accept or reject a proposed link")
     d.add_argument("format", choices=sorted(datasets.FORMATS))

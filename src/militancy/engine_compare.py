@@ -6,7 +6,9 @@
 order-insensitive comparison of every model with `access: public` in the manifest. Spark writes each table as
 Parquet files under `<warehouse>/<schema>.db/<table>/`; DuckDB reads them there, so the comparison needs no Spark
 client. Doubles are compared after rounding to FLOAT_DIGITS decimals (the engines may sum in another order);
-everything else exactly. The published warehouse is never touched.
+everything else exactly. Where the project has dataset records, `militancy datasets link` then runs on both builds
+(Splink on DuckDB; Splink's Spark backend over the Spark tables, in the Spark venv) and the proposals must be the
+same. The published warehouse is never touched.
 """
 
 from __future__ import annotations
@@ -229,13 +231,43 @@ def compare_builds(duck: Path, spark_tables: Path, inputs: Path, say: Callable[[
     return diffs
 
 
+LINK_THRESHOLD = 0.01  # low, so that weak candidate pairs are compared too
+
+
+def compare_linking(project_dir: Path, work: Path, duck: Path, say: Callable[[str], None] = print) -> list[MartDiff]:
+    """`militancy datasets link` on both builds: Splink on DuckDB over the DuckDB warehouse, Splink's Spark backend
+    over the Spark warehouse (same model); the proposals must be the same (dataset_linking.differences)."""
+    from militancy import dataset_linking
+
+    with duckdb.connect(str(duck), read_only=True) as con:
+        records = con.execute("select count(*) from marts.fct_dataset_records").fetchone()[0]
+    if not records:
+        say("Dataset linking: no dataset records in this project, nothing to compare")
+        return []
+    started = time.monotonic()
+    inputs = work / "inputs"
+    on_duckdb = dataset_linking.propose(duck, inputs, threshold=LINK_THRESHOLD)
+    python = project_dir.resolve() / SPARK_VENV / "bin" / "python"
+    try:
+        on_spark = dataset_linking.propose_on_spark(inputs, LINK_THRESHOLD, spark_dir=work / "spark", python=python)
+    except RuntimeError as exc:
+        return [MartDiff("dataset link proposals", [str(exc)])]
+    diff = MartDiff("dataset link proposals", dataset_linking.differences(on_duckdb, on_spark))
+    say(
+        f"Dataset linking ({records} records, match probability >= {LINK_THRESHOLD}): {len(on_duckdb)} proposals "
+        f"on DuckDB, {len(on_spark)} on Spark, {'different' if diff else 'the same'} "
+        f"({time.monotonic() - started:.0f} s)"
+    )
+    return [diff]
+
+
 def run(project_dir: Path, work: Path | None = None, say: Callable[[str], None] = print) -> list[MartDiff]:
     """Build both engines in `work` (a temporary folder by default, removed afterwards) and compare."""
     owned = work is None
     work = Path(tempfile.mkdtemp(prefix="militancy-engines-")) if work is None else work
     try:
         duck, spark_tables, inputs = build_both(project_dir, work, say)
-        return compare_builds(duck, spark_tables, inputs, say)
+        return [*compare_builds(duck, spark_tables, inputs, say), *compare_linking(project_dir, work, duck, say)]
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
