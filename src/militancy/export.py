@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-PUBLIC_SCHEMA = "marts"
+from militancy.dbt_artifacts import PUBLIC_SCHEMA
 
 
 def export_parquet(db_path: Path, out_dir: Path) -> list[Path]:
