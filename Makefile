@@ -2,8 +2,9 @@
 #   make build   create .venv if missing, install pinned dependencies, build and publish the warehouse
 #   make test    everything: generated-YAML check, ruff, sqlfluff, dbt build with data and unit tests,
 #                metadata coverage, docs, pytest
-#   make test-spark  build the same input snapshot on DuckDB and on Spark local and compare every public mart
-#                    (installs the Spark venv .venv-spark from requirements-spark.lock first; needs Java 17)
+#   make test-spark  build the same input snapshot on DuckDB and on Spark local and compare every public mart,
+#                    also after an incremental refresh on Spark (installs the Spark venv .venv-spark from
+#                    requirements-spark.lock first; needs Java 17)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -31,9 +32,11 @@ $(SPARK_STAMP): requirements-spark.lock
 	$(SPARK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
 	touch $(SPARK_STAMP)
 
-# The real corpus, then the smallest synthetic project (registered UCDP GED / GTD / ACLED files too) on both engines.
+# The Spark tests (tests marked spark: the real corpus plus two synthetic copies built in full on both engines and
+# compared, then refreshed incrementally on Spark and compared again), then the smallest synthetic project
+# (registered UCDP GED / GTD / ACLED files too) on both engines with `militancy spark-test`.
 test-spark: $(STAMP) $(SPARK_STAMP)
-	$(BIN)/militancy spark-test
+	$(BIN)/pytest -q -m spark tests
 	syn=$$(mktemp -d) && $(BIN)/militancy synth --mentions 2k --seed 1 --out $$syn/project >/dev/null \
 	  && ln -s $(CURDIR)/$(SPARK_VENV) $$syn/project/$(SPARK_VENV) \
 	  && (cd $$syn/project && $(CURDIR)/$(BIN)/militancy spark-test) ; status=$$?; rm -rf $$syn; exit $$status

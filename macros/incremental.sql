@@ -1,30 +1,80 @@
 {#- Incremental models keyed by document (see src/militancy/refresh.py). In an incremental refresh the build
-    starts from a copy of the published database; these models delete the rows of every new, changed or removed
-    document (stg_build__document_changes) and insert that document's rows again from the current inputs. Rows of
-    other sources (dataset records: document_id null) are only recomputed by a full build, which the build forces
-    when a dataset or a shared seed changes. A model using them declares `-- depends_on:` the changes model. -#}
+    starts from the previous build's tables (DuckDB: a copy of the published database); these models drop the rows
+    of every new, changed or removed document (stg_build__document_changes) and insert that document's rows again
+    from the current inputs. Rows of other sources (dataset records: document_id null) are only recomputed by a
+    full build, which the build forces when a dataset or a shared seed changes. A model using them declares
+    `-- depends_on:` the changes model.
 
-{#- The materialization: incremental where the engine can delete rows of a table (DuckDB); a table elsewhere
-    (Spark's parquet tables support insert_overwrite and append only, so a removed document's rows could not be
-    dropped: the model is rebuilt whole there, which is correct, only not incremental). -#}
-{% macro by_document_materialization() -%}
-    {{ return(adapter.dispatch('by_document_materialization', 'militancy')()) }}
+    The same five models are incremental on both engines, each with the strategy its engine supports:
+    - DuckDB: `append` after a pre-hook `delete` of the changed documents' rows.
+    - Spark (parquet tables; `merge` and `delete` need Delta, not usable offline): the table is partitioned by
+      document_id and refreshed with `insert_overwrite` (dynamic partition overwrite: only the partitions of the
+      inserted rows are replaced). A document that now has no rows in the model (removed, or its last row of this
+      kind dropped) inserts nothing, so dynamic overwrite alone would keep its old partition: the pre-hook first
+      drops the partition of every new, changed or removed document (`alter table ... drop if exists partition`;
+      on a managed table that deletes the files too). `append` after that drop would give the same rows;
+      insert_overwrite is kept because re-running a failed refresh then replaces its partitions instead of adding
+      the rows twice. Dataset rows (document_id null) live in Spark's default partition, which no refresh touches.
+    Spark puts partition columns last in a table, so on Spark document_id is the last column of these five marts
+    (the contract's order elsewhere); militancy.engine_compare checks exactly that order. -#}
+
+{% macro by_document_strategy() -%}
+    {{ return(adapter.dispatch('by_document_strategy', 'militancy')()) }}
 {%- endmacro %}
 
-{% macro default__by_document_materialization() -%}
-    {{ return('incremental') }}
+{% macro default__by_document_strategy() -%}
+    {{ return('append') }}
 {%- endmacro %}
 
-{% macro spark__by_document_materialization() -%}
-    {{ return('table') }}
+{% macro spark__by_document_strategy() -%}
+    {{ return('insert_overwrite') }}
+{%- endmacro %}
+
+
+{#- The partition columns of the by-document models: none on DuckDB, document_id on Spark. -#}
+{% macro by_document_partitions() -%}
+    {{ return(adapter.dispatch('by_document_partitions', 'militancy')()) }}
+{%- endmacro %}
+
+{% macro default__by_document_partitions() -%}
+    {{ return(none) }}
+{%- endmacro %}
+
+{% macro spark__by_document_partitions() -%}
+    {{ return(['document_id']) }}
+{%- endmacro %}
+
+
+{#- The ids of the new, changed and removed documents, as SQL string literals of the engine (sorted). -#}
+{% macro changed_document_literals() -%}
+    {%- set changes = run_query('select document_id from ' ~ ref('stg_build__document_changes') ~ ' order by 1') -%}
+    {%- set literals = [] -%}
+    {%- for document_id in changes.columns[0].values() -%}
+        {%- do literals.append(string_literal(document_id)) -%}
+    {%- endfor -%}
+    {{ return(literals) }}
 {%- endmacro %}
 
 
 {#- Pre-hook: drop the rows of the documents being recomputed (nothing in a full build). -#}
 {% macro delete_changed_documents() -%}
     {%- if is_incremental() -%}
-        delete from {{ this }}
-        where document_id in (select changes.document_id from {{ ref('stg_build__document_changes') }} as changes)
+        {{ adapter.dispatch('delete_changed_documents', 'militancy')() }}
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro default__delete_changed_documents() -%}
+    delete from {{ this }}
+    where document_id in (select changes.document_id from {{ ref('stg_build__document_changes') }} as changes)
+{%- endmacro %}
+
+{% macro spark__delete_changed_documents() -%}
+    {%- set partitions = [] -%}
+    {%- for literal in changed_document_literals() -%}
+        {%- do partitions.append('partition (document_id = ' ~ literal ~ ')') -%}
+    {%- endfor -%}
+    {%- if partitions -%}
+        alter table {{ this }} drop if exists {{ partitions | join(', ') }}
     {%- endif -%}
 {%- endmacro %}
 
@@ -34,11 +84,7 @@
     (a `in (select ...)` semi-join is applied only after the views have computed every row). -#}
 {% macro only_changed_documents(column='document_id') -%}
     {%- if is_incremental() -%}
-        {%- set changes = run_query('select document_id from ' ~ ref('stg_build__document_changes') ~ ' order by 1') -%}
-        {%- set ids = [] -%}
-        {%- for document_id in changes.columns[0].values() -%}
-            {%- do ids.append("'" ~ (document_id | replace("'", "''")) ~ "'") -%}
-        {%- endfor %}
+        {%- set ids = changed_document_literals() %}
         where {{ column }} in ({{ ids | join(', ') if ids else 'null' }})
     {%- endif -%}
 {%- endmacro %}

@@ -174,13 +174,33 @@
 
 
 {#- Similarity of two names in [0, 1], 1 = identical (case-insensitive): Jaro-Winkler (prefix weight 0.1 over at
-    most 4 characters, applied above a Jaro similarity of 0.7), as DuckDB's jaro_winkler_similarity computes it. -#}
+    most 4 characters, applied above a Jaro similarity of 0.7) over characters (Unicode code points), as
+    DuckDB's jaro_winkler_similarity computes it on ASCII text. -#}
 {% macro name_similarity(left, right) -%}
     {{ return(adapter.dispatch('name_similarity', 'militancy')(left, right)) }}
 {%- endmacro %}
 
+{#- DuckDB's jaro_winkler_similarity compares bytes: a Cyrillic or accented letter is two UTF-8 bytes, and the
+    lead bytes that every Cyrillic letter shares count as matches ('исламское' ~ 'исломии': 0.87 on bytes, 0.67 on
+    characters). Jaro-Winkler only asks whether two characters are equal, so for a pair with non-ASCII text each
+    distinct character of the pair is first replaced by one ASCII byte (chr(position in the pair's alphabet));
+    the score is then exactly the character score (up to 127 distinct characters per pair: any two names). ASCII
+    pairs (as many bytes as characters) go straight to jaro_winkler_similarity. -#}
 {% macro default__name_similarity(left, right) -%}
-    jaro_winkler_similarity(lower({{ left }}), lower({{ right }}))
+    case
+        when strlen({{ left }} || {{ right }}) = length({{ left }} || {{ right }})
+            then jaro_winkler_similarity(lower({{ left }}), lower({{ right }}))
+        else jaro_winkler_similarity(
+            {{ _ascii_code_points(left, left, right) }}, {{ _ascii_code_points(right, left, right) }}
+        )
+    end
+{%- endmacro %}
+
+{% macro _ascii_code_points(name, left, right) -%}
+    case when {{ name }} = '' then '' else array_to_string(list_transform(
+        string_split(lower({{ name }}), ''),
+        lambda c: chr(list_position(list_distinct(string_split(lower({{ left }}) || lower({{ right }}), '')), c))
+    ), '') end
 {%- endmacro %}
 
 {#- Spark has no Jaro-Winkler: the same algorithm with higher-order functions. p.a, p.b: the two names; matching
@@ -334,4 +354,33 @@
     last part, as on DuckDB) takes any expression. -#}
 {% macro spark__split_part(string_text, delimiter_text, part_number) -%}
     split_part({{ string_text }}, {{ delimiter_text }}, {{ part_number }})
+{%- endmacro %}
+
+
+{#- A SQL string literal of `value`: quotes doubled (standard SQL); Spark escapes quotes and backslashes with a
+    backslash instead (there, 'a''b' would be two adjacent literals). -#}
+{% macro string_literal(value) -%}
+    {{ return(adapter.dispatch('string_literal', 'militancy')(value)) }}
+{%- endmacro %}
+
+{% macro default__string_literal(value) -%}
+    {{ return("'" ~ (value | string | replace("'", "''")) ~ "'") }}
+{%- endmacro %}
+
+{% macro spark__string_literal(value) -%}
+    {{ return(spark_string_literal(value) | trim) }}
+{%- endmacro %}
+
+
+{#- Text joined from parts (SQL expressions), a NULL part counting as '' on every engine: DuckDB's concat skips a
+    NULL part, Spark's concat returns NULL. Use it where the other parts still say something without the missing
+    one; use `||` (NULL on both engines) where a missing part should make the whole text NULL (a label with no
+    value), and concat_ws for a separated list (it skips NULLs on both; wrap it in nullif(..., '') when an empty
+    list should be NULL). -#}
+{% macro concat_text(parts) -%}
+    concat(
+        {%- for part in parts -%}
+            coalesce(cast({{ part }} as {{ dbt.type_string() }}), ''){{ ', ' if not loop.last }}
+        {%- endfor -%}
+    )
 {%- endmacro %}

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from militancy.engine_compare import compare, public_marts
+from militancy.engine_compare import compare, partition_columns, public_marts
 
 ROWS = [("a", 1, 0.1, "2001-09-11", True), ("b", 2, 1 / 3, None, False), ("c", None, None, "2003-01-01", None)]
 
@@ -83,3 +83,46 @@ def test_public_marts_come_from_the_manifest(tmp_path: Path) -> None:
     }
     manifest.write_text(json.dumps({"nodes": nodes}), encoding="utf-8")
     assert public_marts(manifest) == [("marts", "a")]
+
+
+def _partitioned_spark_table(tables: Path, rows: list[tuple]) -> None:
+    """As Spark writes a table partitioned by id: one folder per value (NULL in Spark's default folder), the
+    partition column absent from the files."""
+    with duckdb.connect() as con:
+        con.execute("create table t (id varchar, n integer, x double, d date, b boolean)")
+        con.executemany("insert into t values (?, ?, ?, ?, ?)", rows)
+        for (value,) in con.execute("select distinct id from t").fetchall():
+            folder = tables / "marts.db" / "t" / f"id={value if value is not None else '__HIVE_DEFAULT_PARTITION__'}"
+            folder.mkdir(parents=True)
+            where = "id is null" if value is None else f"id = '{value}'"
+            con.execute(
+                f"copy (select n, x, d, b from t where {where}) to '{folder}/part-00000.parquet' (format parquet)"
+            )
+
+
+def test_a_partitioned_table_has_its_partition_column_last(duck: Path, tmp_path: Path) -> None:
+    _partitioned_spark_table(tmp_path / "spark", [ROWS[2], ROWS[0], ROWS[1]])
+    (diff,) = compare(duck, tmp_path / "spark", [("marts", "t")], {("marts", "t"): ["id"]})
+    assert not diff, diff.problems
+    # The same files read as if unpartitioned (no id column at all), or with another partition column, differ.
+    (unpartitioned,) = compare(duck, tmp_path / "spark", [("marts", "t")])
+    assert unpartitioned.problems
+    (wrong,) = compare(duck, tmp_path / "spark", [("marts", "t")], {("marts", "t"): ["n"]})
+    assert "columns differ" in wrong.problems[0]
+
+
+def test_a_partitioned_table_with_another_value_differs(duck: Path, tmp_path: Path) -> None:
+    _partitioned_spark_table(tmp_path / "spark", [ROWS[0], ROWS[1], ("d", *ROWS[2][1:])])
+    (diff,) = compare(duck, tmp_path / "spark", [("marts", "t")], {("marts", "t"): ["id"]})
+    assert "only in DuckDB: id='c'" in "\n".join(diff.problems)
+
+
+def test_partition_columns_come_from_the_spark_manifest(tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.json"
+    nodes = {
+        "model.m.a": {"resource_type": "model", "schema": "marts", "alias": "a", "config": {"partition_by": ["d"]}},
+        "model.m.b": {"resource_type": "model", "schema": "marts", "alias": "b", "config": {"partition_by": "e"}},
+        "model.m.c": {"resource_type": "model", "schema": "marts", "alias": "c", "config": {"partition_by": None}},
+    }
+    manifest.write_text(json.dumps({"nodes": nodes}), encoding="utf-8")
+    assert partition_columns(manifest) == {("marts", "a"): ["d"], ("marts", "b"): ["e"]}

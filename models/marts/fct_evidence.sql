@@ -1,7 +1,8 @@
 {{
     config(
-        materialized=by_document_materialization(),
-        incremental_strategy="append",
+        materialized="incremental",
+        incremental_strategy=by_document_strategy(),
+        partition_by=by_document_partitions(),
         on_schema_change="fail",
         pre_hook="{{ delete_changed_documents() }}",
     )

@@ -54,6 +54,17 @@ def spark_dbt(project_dir: Path) -> str:
     return path
 
 
+def partition_columns(manifest_path: Path) -> dict[tuple[str, str], list[str]]:
+    """(schema, table) -> partition columns, for the models of a (Spark) manifest configured with partition_by."""
+    nodes = dbt_artifacts.load_json(manifest_path)["nodes"].values()
+    found = {}
+    for node in nodes:
+        partition_by = node["resource_type"] == "model" and node["config"].get("partition_by")
+        if partition_by:
+            found[(node["schema"], node["alias"])] = [partition_by] if isinstance(partition_by, str) else partition_by
+    return found
+
+
 def public_marts(manifest_path: Path) -> list[tuple[str, str]]:
     """(schema, table) of every public mart (dbt_artifacts.public_marts: the models of the public schema, which
     dbt_project.yml makes `access: public`), sorted."""
@@ -68,31 +79,51 @@ def _dbt(inputs: Path, args: list[str], db: Path | str, say: Callable[[str], Non
         raise CompareError(f"dbt {' '.join(args)} failed:\n{proc.stdout[-6000:]}")
 
 
+def prepare_spark_sources(inputs: Path, say: Callable[[str], None]) -> None:
+    """Registered dataset files to Parquet (written by DuckDB with the SQL it reads them with), for Spark."""
+    (inputs / "datasets" / "parquet").mkdir(parents=True, exist_ok=True)
+    say("DuckDB: registered dataset files to Parquet for Spark")
+    _dbt(inputs, ["run-operation", "export_dataset_sources", "--target", "lint"], ":memory:", say)
+
+
+def duckdb_build(inputs: Path, duck: Path, say: Callable[[str], None]) -> None:
+    """`dbt build --target dev` of the snapshot `inputs` into the new DuckDB file `duck`."""
+    say("DuckDB: dbt build")
+    duck.parent.mkdir(parents=True, exist_ok=True)
+    _dbt(inputs, ["build", "--target", "dev", "--target-path", "target-duckdb"], duck, say)
+
+
+def spark_build(
+    project_dir: Path, inputs: Path, spark_dir: Path, say: Callable[[str], None], selection: Sequence[str] = ()
+) -> None:
+    """`dbt build --target spark` of the snapshot `inputs` into the Spark warehouse and metastore in `spark_dir`
+    (a second run on the same folder sees the first run's tables: incremental models refresh). `selection`:
+    more dbt build arguments (e.g. `--resource-type seed --resource-type model`)."""
+    say(f"Spark local: dbt build {' '.join(selection)}".rstrip())
+    _dbt(
+        inputs,
+        ["build", *selection, "--target", "spark", "--target-path", "target-spark"],
+        ":memory:",
+        say,
+        dbt=spark_dbt(project_dir),
+        extra_env={"MILITANCY_SPARK_DIR": str(spark_dir)},
+    )
+
+
 def build_both(project_dir: Path, work: Path, say: Callable[[str], None] = print) -> tuple[Path, Path, Path]:
     """Build one snapshot of `project_dir` with both engines under `work`; return (DuckDB file, Spark table
-    folder, manifest)."""
+    folder, inputs folder: its target-duckdb/ and target-spark/ hold each engine's manifest)."""
     project_dir = project_dir.resolve()
     inputs = work / "inputs"
     prepare_inputs(project_dir, inputs, say)
     refresh.write_changes(refresh.Plan(False, "engine comparison"), inputs)  # full builds: no changed documents
     duck = work / "duckdb" / "militancy.duckdb"
-    duck.parent.mkdir()
     spark_dir = work / "spark"
     spark_dir.mkdir()
-    (inputs / "datasets" / "parquet").mkdir(parents=True)
-    say("DuckDB: registered dataset files to Parquet for Spark; dbt build")
-    _dbt(inputs, ["run-operation", "export_dataset_sources", "--target", "lint"], ":memory:", say)
-    _dbt(inputs, ["build", "--target", "dev", "--target-path", "target-duckdb"], duck, say)
-    say("Spark local: dbt build")
-    _dbt(
-        inputs,
-        ["build", "--target", "spark", "--target-path", "target-spark"],
-        duck,
-        say,
-        dbt=spark_dbt(project_dir),
-        extra_env={"MILITANCY_SPARK_DIR": str(spark_dir)},
-    )
-    return duck, spark_dir / "tables", inputs / "target-duckdb" / "manifest.json"
+    prepare_spark_sources(inputs, say)
+    duckdb_build(inputs, duck, say)
+    spark_build(project_dir, inputs, spark_dir, say)
+    return duck, spark_dir / "tables", inputs
 
 
 def _quote(name: str) -> str:
@@ -152,11 +183,17 @@ def compare_relations(
     return diff
 
 
-def compare_mart(con: duckdb.DuckDBPyConnection, schema: str, table: str, spark_tables: Path) -> MartDiff:
-    """Compare one mart of the DuckDB build (attached as `duck`) with the Parquet files Spark wrote for it."""
+def compare_mart(
+    con: duckdb.DuckDBPyConnection, schema: str, table: str, spark_tables: Path, partitions: Sequence[str] = ()
+) -> MartDiff:
+    """Compare one mart of the DuckDB build (attached as `duck`) with the Parquet files Spark wrote for it.
+    `partitions`: the Spark table's partition columns; Spark stores them in the folder names
+    (`document_id=doc_000/`) and puts them last in the table, so Spark's columns must be DuckDB's in the same order
+    with exactly these moved to the end; then the rows are compared in DuckDB's column order."""
     name = f"{schema}.{table}"
     folder = spark_tables / f"{schema}.db" / table
-    files = sorted(str(p) for p in folder.glob("*.parquet")) if folder.is_dir() else []
+    pattern = "/".join(["*"] * len(partitions) + ["*.parquet"])
+    files = sorted(str(p) for p in folder.glob(pattern)) if folder.is_dir() else []
     exists = con.execute(
         "select count(*) from information_schema.tables "
         "where table_catalog = 'duck' and table_schema = ? and table_name = ?",
@@ -170,13 +207,48 @@ def compare_mart(con: duckdb.DuckDBPyConnection, schema: str, table: str, spark_
         if not folder.is_dir():
             return MartDiff(name, [f"missing in the Spark build ({folder})"])
         return MartDiff(name, [f"Spark wrote no rows, DuckDB has {duck_count}"] if duck_count else [])
-    return compare_relations(con, name, duck, f"read_parquet({[*files]!r})")
+    # Partition values as written (no type guessing: 'doc_007' stays a string); Spark's folder for NULL
+    # (__HIVE_DEFAULT_PARTITION__) reads as NULL.
+    spark = (
+        f"read_parquet({[*files]!r}, hive_partitioning = true, hive_types_autocast = false)"
+        if partitions
+        else f"read_parquet({[*files]!r})"
+    )
+    duck_names = [c for c, _ in columns_of(con, duck)]
+    spark_names = [c for c, _ in columns_of(con, spark)]
+    expected = [c for c in duck_names if c not in partitions] + list(partitions)
+    if spark_names != expected:
+        moved = f" (partition columns {list(partitions)} last)" if partitions else ""
+        return MartDiff(name, [f"columns differ: DuckDB {duck_names}{moved} / Spark {spark_names}"])
+    in_duck_order = f"(select {', '.join(_quote(c) for c in duck_names)} from {spark})"
+    return compare_relations(con, name, duck, in_duck_order)
 
 
-def compare(duck: Path, spark_tables: Path, marts: Sequence[tuple[str, str]]) -> list[MartDiff]:
+def compare(
+    duck: Path,
+    spark_tables: Path,
+    marts: Sequence[tuple[str, str]],
+    partitions: dict[tuple[str, str], list[str]] | None = None,
+) -> list[MartDiff]:
+    partitions = partitions or {}
     with duckdb.connect() as con:
         con.execute(f"attach '{duck}' as duck (read_only)")
-        return [compare_mart(con, schema, table, spark_tables) for schema, table in marts]
+        return [
+            compare_mart(con, schema, table, spark_tables, partitions.get((schema, table), ()))
+            for schema, table in marts
+        ]
+
+
+def compare_builds(duck: Path, spark_tables: Path, inputs: Path, say: Callable[[str], None]) -> list[MartDiff]:
+    """Every public mart of the DuckDB build's manifest, compared with the Spark build's tables (partitioned as
+    the Spark build's manifest says)."""
+    manifest = inputs / "target-duckdb" / "manifest.json"
+    marts = public_marts(manifest)
+    if not marts:
+        raise CompareError(f"no public model in {manifest}")
+    diffs = compare(duck, spark_tables, marts, partition_columns(inputs / "target-spark" / "manifest.json"))
+    say(f"Compared {len(marts)} public marts, DuckDB vs Spark local: {sum(1 for d in diffs if d)} differ")
+    return diffs
 
 
 def run(project_dir: Path, work: Path | None = None, say: Callable[[str], None] = print) -> list[MartDiff]:
@@ -184,13 +256,8 @@ def run(project_dir: Path, work: Path | None = None, say: Callable[[str], None] 
     owned = work is None
     work = Path(tempfile.mkdtemp(prefix="militancy-engines-")) if work is None else work
     try:
-        duck, spark_tables, manifest = build_both(project_dir, work, say)
-        marts = public_marts(manifest)
-        if not marts:
-            raise CompareError(f"no public model in {manifest}")
-        diffs = compare(duck, spark_tables, marts)
-        say(f"Compared {len(marts)} public marts, DuckDB vs Spark local: {sum(1 for d in diffs if d)} differ")
-        return diffs
+        duck, spark_tables, inputs = build_both(project_dir, work, say)
+        return compare_builds(duck, spark_tables, inputs, say)
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)

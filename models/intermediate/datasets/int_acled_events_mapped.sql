@@ -46,8 +46,9 @@ final as (
         cast(null as integer) as ucdp_ged_id,
         event_id_cnty as acled_event_id_cnty,
         warehouse_event_type as event_type,
-        concat(event_type, ' / ', sub_event_type) as source_event_type,
-        concat(event_date_text, ' (time_precision ', time_precision, ')') as date_text,
+        nullif(concat_ws(' / ', event_type, sub_event_type), '') as source_event_type,
+        {{ concat_text(["event_date_text", "' (time_precision ' || cast(time_precision as string) || ')'"]) }}
+            as date_text,
         case
             when time_precision = 2 then cast({{ dbt.dateadd('day', -6, 'event_date') }} as date)
             when time_precision = 3 then cast({{ dbt.date_trunc('month', 'event_date') }} as date)
@@ -59,16 +60,16 @@ final as (
             else event_date
         end as date_end,
         date_precision,
-        concat('time_precision ', time_precision) as source_date_precision,
+        'time_precision ' || cast(time_precision as string) as source_date_precision,
         country as country_name,
         admin1,
         location as place_name,
-        concat_ws(', ', location, admin2, admin1) as location_text,
+        nullif(concat_ws(', ', location, admin2, admin1), '') as location_text,
         latitude,
         longitude,
         location_precision,
-        concat('geo_precision ', geo_precision) as source_location_precision,
-        concat('fatalities ', fatalities) as killed_text,
+        'geo_precision ' || cast(geo_precision as string) as source_location_precision,
+        'fatalities ' || coalesce(cast(fatalities as string), 'unknown') as killed_text,
         case when fatalities > 0 then fatalities end as killed_low,
         cast(null as integer) as killed_high,
         cast(null as integer) as killed_best,

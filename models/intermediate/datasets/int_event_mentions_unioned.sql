@@ -45,7 +45,7 @@ dataset_mentions as (
         date_end,
         date_precision,
         'as_stated' as date_resolution,
-        concat('Dataset coding: ', source_date_precision) as date_note,
+        'Dataset coding: ' || source_date_precision as date_note,
         country_id,
         location_text,
         location_id,

@@ -74,25 +74,33 @@ final as (
         cast(null as integer) as ucdp_ged_id,
         cast(null as string) as acled_event_id_cnty,
         event_type,
-        concat('attacktype1 ', attacktype1, ': ', attacktype1_txt, case when suicide = 1 then ' (suicide)' else '' end)
-            as source_event_type,
+        {{ concat_text([
+            "'attacktype1 '", "coalesce(cast(attacktype1 as string), 'unknown')", "': ' || attacktype1_txt",
+            "case when suicide = 1 then ' (suicide)' end",
+        ]) }} as source_event_type,
         coalesce(
             approxdate,
-            concat('iyear ', iyear, ', imonth ', coalesce(imonth, 0), ', iday ', coalesce(iday, 0))
+            concat(
+                'iyear ', coalesce(cast(iyear as string), 'unknown'),
+                ', imonth ', coalesce(imonth, 0), ', iday ', coalesce(iday, 0)
+            )
         ) as date_text,
         first_day as date_start,
         last_day_possible as date_end,
         date_precision,
-        concat('imonth ', coalesce(imonth, 0), ', iday ', coalesce(iday, 0), ', extended ', extended)
+        concat(
+            'imonth ', coalesce(imonth, 0), ', iday ', coalesce(iday, 0),
+            ', extended ', coalesce(cast(extended as string), 'unknown')
+        )
             as source_date_precision,
         country_txt as country_name,
         provstate as admin1,
         nullif(city, 'Unknown') as place_name,
-        concat_ws(', ', location, nullif(city, 'Unknown'), provstate) as location_text,
+        nullif(concat_ws(', ', location, nullif(city, 'Unknown'), provstate), '') as location_text,
         case when location_precision != 'unknown' then latitude end as latitude,
         case when location_precision != 'unknown' then longitude end as longitude,
         location_precision,
-        concat('specificity ', specificity) as source_location_precision,
+        'specificity ' || cast(specificity as string) as source_location_precision,
         concat('nkill ', coalesce(cast(nkill as string), 'unknown')) as killed_text,
         nkill as killed_low,
         nkill as killed_high,

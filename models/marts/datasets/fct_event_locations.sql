@@ -45,7 +45,8 @@ dataset_points as (
         latitude,
         longitude,
         location_precision,
-        'dataset record ' || dataset_record_id || ' (' || source_location_precision || ')' as coordinate_basis,
+        'dataset record ' || dataset_record_id || coalesce(' (' || source_location_precision || ')', '')
+            as coordinate_basis,
         location_id
     from dataset_records
     where is_in_scope and latitude is not null and longitude is not null
