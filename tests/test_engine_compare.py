@@ -77,9 +77,9 @@ def test_missing_table_and_row_count(duck: Path, tmp_path: Path) -> None:
 def test_public_marts_come_from_the_manifest(tmp_path: Path) -> None:
     manifest = tmp_path / "manifest.json"
     nodes = {
-        "model.m.a": {"resource_type": "model", "access": "public", "schema": "marts", "alias": "a"},
-        "model.m.b": {"resource_type": "model", "access": "protected", "schema": "intermediate", "alias": "b"},
-        "test.m.c": {"resource_type": "test", "schema": "marts", "alias": "c"},
+        "model.m.a": {"resource_type": "model", "name": "a", "access": "public", "schema": "marts"},
+        "model.m.b": {"resource_type": "model", "name": "b", "access": "protected", "schema": "intermediate"},
+        "test.m.c": {"resource_type": "test", "name": "c", "schema": "marts"},
     }
     manifest.write_text(json.dumps({"nodes": nodes}), encoding="utf-8")
     assert public_marts(manifest) == [("marts", "a")]

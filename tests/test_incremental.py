@@ -47,20 +47,17 @@ def public_marts(project: Path) -> list[str]:
 
 
 def differences(left: Path, right: Path, relations: list[str]) -> list[str]:
-    """Per relation, the first rows (up to 3) found in one database and not the other, order-insensitive."""
-    found: list[str] = []
+    """Every problem engine_compare's row-for-row comparison finds, per relation (incremental vs full build)."""
     with duckdb.connect() as con:
         con.execute(f"attach '{left}' as l (read_only)")
         con.execute(f"attach '{right}' as r (read_only)")
-        for relation in relations:
-            for a, b in (("l", "r"), ("r", "l")):
-                rows = con.execute(
-                    f"select * from (select * from {a}.{relation} except all select * from {b}.{relation}) limit 3"
-                ).fetchall()
-                found += [
-                    f"{relation}: only in the {'incremental' if a == 'l' else 'full'} build: {row}" for row in rows
-                ]
-    return found
+        return [
+            f"{relation}: {problem}"
+            for relation in relations
+            for problem in engine_compare.compare_relations(
+                con, relation, f"l.{relation}", f"r.{relation}", ("the incremental build", "the full build")
+            ).problems
+        ]
 
 
 def _digest(db: Path) -> str:

@@ -43,13 +43,13 @@ import duckdb
 
 from militancy import refresh, textcheck
 from militancy.datasets import snapshot_registered
+from militancy.dbt_artifacts import PUBLIC_SCHEMA
 from militancy.export import export_parquet
 from militancy.seed_schema import SEEDS
 from militancy.textcheck import Problem
 from militancy.validate import SeedError, Validation, check
 
 DEFAULT_DB = Path("warehouse/militancy.duckdb")
-PUBLIC_SCHEMA = "marts"
 # What dbt needs from the project, besides seeds and corpus (copied separately).
 DBT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "tests/data")
 FAULT_ENV = "MILITANCY_FAULT"

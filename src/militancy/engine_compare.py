@@ -14,7 +14,6 @@ same. The published warehouse is never touched.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -26,8 +25,9 @@ from pathlib import Path
 
 import duckdb
 
-from militancy import refresh
+from militancy import dbt_artifacts, refresh
 from militancy.build import prepare_inputs, run_dbt
+from militancy.dbt_artifacts import PUBLIC_SCHEMA
 
 SPARK_VENV = ".venv-spark"
 FLOAT_DIGITS = 9
@@ -58,7 +58,7 @@ def spark_dbt(project_dir: Path) -> str:
 
 def partition_columns(manifest_path: Path) -> dict[tuple[str, str], list[str]]:
     """(schema, table) -> partition columns, for the models of a (Spark) manifest configured with partition_by."""
-    nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"].values()
+    nodes = dbt_artifacts.load_json(manifest_path)["nodes"].values()
     found = {}
     for node in nodes:
         partition_by = node["resource_type"] == "model" and node["config"].get("partition_by")
@@ -68,13 +68,9 @@ def partition_columns(manifest_path: Path) -> dict[tuple[str, str], list[str]]:
 
 
 def public_marts(manifest_path: Path) -> list[tuple[str, str]]:
-    """(schema, table) of every model with access: public, sorted."""
-    nodes = json.loads(manifest_path.read_text(encoding="utf-8"))["nodes"].values()
-    return sorted(
-        (node["schema"], node["alias"])
-        for node in nodes
-        if node["resource_type"] == "model" and node.get("access") == "public"
-    )
+    """(schema, table) of every public mart (dbt_artifacts.public_marts: the models of the public schema, which
+    dbt_project.yml makes `access: public`), sorted."""
+    return [(PUBLIC_SCHEMA, mart.name) for mart in dbt_artifacts.public_marts(dbt_artifacts.load_json(manifest_path))]
 
 
 def _dbt(inputs: Path, args: list[str], db: Path | str, say: Callable[[str], None], **kwargs: object) -> None:
@@ -136,31 +132,83 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def columns_of(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
+    """(name, type) of every column of a relation (a table name or a table function), in order."""
+    return [(row[0], row[1]) for row in con.execute(f"describe select * from {relation}").fetchall()]
+
+
+def compare_relations(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    left: str,
+    right: str,
+    labels: tuple[str, str] = ("DuckDB", "Spark"),
+) -> MartDiff:
+    """Compare two relations readable by `con`: the same column names in the same order, and the same multiset of
+    rows (`except all` both ways, so a duplicated row counts; doubles rounded to FLOAT_DIGITS decimals; the right
+    side cast to the left side's types). Names the first rows found on one side only and their differing columns.
+    The one row-for-row comparison of the project: DuckDB vs Spark (compare_mart), incremental vs full refresh."""
+    diff = MartDiff(name)
+    left_columns, right_columns = columns_of(con, left), columns_of(con, right)
+    left_names, right_names = [c for c, _ in left_columns], [c for c, _ in right_columns]
+    if left_names != right_names:
+        diff.problems.append(f"columns differ: {labels[0]} {left_names} / {labels[1]} {right_names}")
+        return diff
+    left_select = ", ".join(
+        f"round({_quote(c)}, {FLOAT_DIGITS}) as {_quote(c)}" if t in FLOAT_TYPES else _quote(c) for c, t in left_columns
+    )
+    right_select = ", ".join(
+        f"round(cast({_quote(c)} as double), {FLOAT_DIGITS}) as {_quote(c)}"
+        if t in FLOAT_TYPES
+        else f"cast({_quote(c)} as {t}) as {_quote(c)}"
+        for c, t in left_columns
+    )
+    con.execute(f"create or replace temp view compared_left as select {left_select} from {left}")
+    con.execute(f"create or replace temp view compared_right as select {right_select} from {right}")
+    left_count = con.execute("select count(*) from compared_left").fetchone()[0]
+    right_count = con.execute("select count(*) from compared_right").fetchone()[0]
+    if left_count != right_count:
+        diff.problems.append(f"row count: {labels[0]} {left_count}, {labels[1]} {right_count}")
+    sides = (("compared_left", "compared_right"), ("compared_right", "compared_left"))
+    only_left, only_right = (
+        con.execute(f"select * from (select * from {a} except all select * from {b}) limit {SHOWN_ROWS}").fetchall()
+        for a, b in sides
+    )
+    for label, rows in ((labels[0], only_left), (labels[1], only_right)):
+        for row in rows:
+            diff.problems.append(
+                f"only in {label}: " + ", ".join(f"{c}={v!r}" for c, v in zip(left_names, row, strict=True))
+            )
+    for a_row, b_row in zip(only_left, only_right, strict=False):
+        differing = [c for c, a, b in zip(left_names, a_row, b_row, strict=True) if a != b]
+        diff.problems.append(f"first differing columns ({left_names[0]}={a_row[0]!r}): {', '.join(differing)}")
+    return diff
+
+
 def compare_mart(
     con: duckdb.DuckDBPyConnection, schema: str, table: str, spark_tables: Path, partitions: Sequence[str] = ()
 ) -> MartDiff:
-    """Compare one mart: same columns, same multiset of rows (doubles rounded). `partitions`: the Spark table's
-    partition columns; Spark stores them in the folder names (`document_id=doc_000/`) and puts them last in the
-    table, so Spark's columns must be DuckDB's in the same order with exactly these moved to the end."""
-    diff = MartDiff(f"{schema}.{table}")
+    """Compare one mart of the DuckDB build (attached as `duck`) with the Parquet files Spark wrote for it.
+    `partitions`: the Spark table's partition columns; Spark stores them in the folder names
+    (`document_id=doc_000/`) and puts them last in the table, so Spark's columns must be DuckDB's in the same order
+    with exactly these moved to the end; then the rows are compared in DuckDB's column order."""
+    name = f"{schema}.{table}"
     folder = spark_tables / f"{schema}.db" / table
     pattern = "/".join(["*"] * len(partitions) + ["*.parquet"])
     files = sorted(str(p) for p in folder.glob(pattern)) if folder.is_dir() else []
-    duck_columns = con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_catalog = 'duck' and table_schema = ? and table_name = ? order by ordinal_position",
+    exists = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_catalog = 'duck' and table_schema = ? and table_name = ?",
         [schema, table],
-    ).fetchall()
-    if not duck_columns:
-        diff.problems.append("missing in the DuckDB build")
-        return diff
-    duck_count = con.execute(f"select count(*) from duck.{_quote(schema)}.{_quote(table)}").fetchone()[0]
+    ).fetchone()[0]
+    if not exists:
+        return MartDiff(name, ["missing in the DuckDB build"])
+    duck = f"duck.{_quote(schema)}.{_quote(table)}"
     if not files:
+        duck_count = con.execute(f"select count(*) from {duck}").fetchone()[0]
         if not folder.is_dir():
-            diff.problems.append(f"missing in the Spark build ({folder})")
-        elif duck_count:
-            diff.problems.append(f"Spark wrote no rows, DuckDB has {duck_count}")
-        return diff
+            return MartDiff(name, [f"missing in the Spark build ({folder})"])
+        return MartDiff(name, [f"Spark wrote no rows, DuckDB has {duck_count}"] if duck_count else [])
     # Partition values as written (no type guessing: 'doc_007' stays a string); Spark's folder for NULL
     # (__HIVE_DEFAULT_PARTITION__) reads as NULL.
     spark = (
@@ -168,40 +216,14 @@ def compare_mart(
         if partitions
         else f"read_parquet({[*files]!r})"
     )
-    spark_columns = con.execute(f"describe select * from {spark}").fetchall()
-    duck_names = [c for c, _ in duck_columns]
-    spark_names = [c[0] for c in spark_columns]
+    duck_names = [c for c, _ in columns_of(con, duck)]
+    spark_names = [c for c, _ in columns_of(con, spark)]
     expected = [c for c in duck_names if c not in partitions] + list(partitions)
     if spark_names != expected:
         moved = f" (partition columns {list(partitions)} last)" if partitions else ""
-        diff.problems.append(f"columns differ: DuckDB {duck_names}{moved} / Spark {spark_names}")
-        return diff
-    select = ", ".join(
-        f"round({_quote(c)}, {FLOAT_DIGITS}) as {_quote(c)}" if t in FLOAT_TYPES else _quote(c) for c, t in duck_columns
-    )
-    spark_select = ", ".join(
-        f"round(cast({_quote(c)} as double), {FLOAT_DIGITS}) as {_quote(c)}"
-        if t in FLOAT_TYPES
-        else f"cast({_quote(c)} as {t}) as {_quote(c)}"
-        for c, t in duck_columns
-    )
-    con.execute(f"create or replace temp view d as select {select} from duck.{_quote(schema)}.{_quote(table)}")
-    con.execute(f"create or replace temp view s as select {spark_select} from {spark}")
-    spark_count = con.execute("select count(*) from s").fetchone()[0]
-    if spark_count != duck_count:
-        diff.problems.append(f"row count: DuckDB {duck_count}, Spark {spark_count}")
-    only_duck = con.execute(f"select * from (select * from d except all select * from s) limit {SHOWN_ROWS}")
-    duck_rows = only_duck.fetchall()
-    spark_rows = con.execute(
-        f"select * from (select * from s except all select * from d) limit {SHOWN_ROWS}"
-    ).fetchall()
-    for label, rows in (("only in DuckDB", duck_rows), ("only in Spark", spark_rows)):
-        for row in rows:
-            diff.problems.append(f"{label}: " + ", ".join(f"{c}={v!r}" for c, v in zip(duck_names, row, strict=True)))
-    for left, right in zip(duck_rows, spark_rows, strict=False):
-        differing = [c for c, a, b in zip(duck_names, left, right, strict=True) if a != b]
-        diff.problems.append(f"first differing columns ({duck_names[0]}={left[0]!r}): {', '.join(differing)}")
-    return diff
+        return MartDiff(name, [f"columns differ: DuckDB {duck_names}{moved} / Spark {spark_names}"])
+    in_duck_order = f"(select {', '.join(_quote(c) for c in duck_names)} from {spark})"
+    return compare_relations(con, name, duck, in_duck_order)
 
 
 def compare(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-PUBLIC_SCHEMA = "marts"
+from militancy.dbt_artifacts import PUBLIC_SCHEMA
 
 
 def export_parquet(db_path: Path, out_dir: Path, reuse: tuple[Path, frozenset[str]] | None = None) -> list[Path]:

@@ -1,4 +1,5 @@
-"""Fail when a model or column lacks a description, or a model lacks a primary-key test.
+"""Fail when a model or column lacks a description, or a model lacks a primary-key test, or a public mart breaks
+the project's structure rules (dbt-project-evaluator's naming and access rules, checked on every build here).
 
 Reads dbt's manifest and catalog (target/manifest.json, target/catalog.json: written by `dbt docs generate`).
 A primary-key test is a `unique`
@@ -10,6 +11,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+from militancy.dbt_artifacts import PUBLIC_SCHEMA
 
 
 def problems_in_manifest(manifest: dict) -> list[str]:
@@ -29,10 +32,24 @@ def problems_in_manifest(manifest: dict) -> list[str]:
             problems.append(f"model {name}: description does not state the grain ('Grain: one row per ...')")
         if uid not in keyed:
             problems.append(f"model {name} has no primary-key (unique) test")
+        problems += _structure_problems(model)
         documented = model.get("columns", {})
         for column, info in documented.items():
             if not (info.get("description") or "").strip():
                 problems.append(f"model {name}: column {column} has no description")
+    return problems
+
+
+def _structure_problems(model: dict) -> list[str]:
+    """A model of the public schema is `access: public` (and only such a model is) and is named fct_/dim_ unless its
+    YAML says why not in `meta.naming_exception` (the plainly named aggregates the brief asks for)."""
+    name, is_mart = model["name"], model.get("schema") == PUBLIC_SCHEMA
+    problems = []
+    if is_mart != (model.get("access") == "public"):
+        problems.append(f"model {name}: access is {model.get('access')}, expected public exactly for models in marts")
+    meta = model.get("meta") or (model.get("config") or {}).get("meta") or {}
+    if is_mart and not name.startswith(("fct_", "dim_")) and not str(meta.get("naming_exception") or "").strip():
+        problems.append(f"model {name}: a mart named neither fct_ nor dim_ needs meta.naming_exception saying why")
     return problems
 
 

@@ -1,4 +1,5 @@
 {{ config(materialized="table") }}
+-- depends_on: {{ source('acled', 'event_files') }}
 
 -- A table, not a view: the files are read once, at build time. The columns and their types are the published
 -- export layout (macros/dataset_layouts.sql). event_date comes as 2010-09-19 (API) or 19 September 2010

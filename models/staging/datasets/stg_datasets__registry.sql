@@ -1,4 +1,5 @@
 {{ config(materialized="table") }}
+-- depends_on: {{ source('datasets', 'registry') }}
 
 -- The registry written by `militancy datasets add` (datasets/registry.csv, never committed); no rows when
 -- nothing is registered.

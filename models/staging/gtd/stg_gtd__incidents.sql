@@ -1,4 +1,5 @@
 {{ config(materialized="table") }}
+-- depends_on: {{ source('gtd', 'incident_files') }}
 
 -- A table, not a view: the files are read once, at build time. The columns and their types are the published
 -- codebook layout (macros/dataset_layouts.sql); here the columns the warehouse maps are kept and GTD's unknown

@@ -1,4 +1,5 @@
 {{ config(materialized="table") }}
+-- depends_on: {{ source('ucdp_ged', 'event_files') }}
 
 -- A table, not a view: the files are read once, at build time (a view would read them relative to whoever
 -- queries it). The columns and their types are the published layout (macros/dataset_layouts.sql).
