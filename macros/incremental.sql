@@ -94,6 +94,20 @@
     rows derive from dataset inputs and shared seeds alone, which a refresh never changes (a change there forces a
     full build, refresh.py), so a refresh keeps them as published: it deletes every document row (this pre-hook)
     and inserts the documents' rows again (the model leaves out its dataset part when is_incremental()). -#}
+{% macro document_rows_materialization() -%}
+    {{ return(adapter.dispatch('document_rows_materialization', 'militancy')()) }}
+{%- endmacro %}
+
+{% macro default__document_rows_materialization() -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
+{#- Spark: a plain table, rebuilt in full (a Parquet table cannot delete some of its rows; partitioning these two
+    tables by source_kind for insert_overwrite is the next step). -#}
+{% macro spark__document_rows_materialization() -%}
+    {{ return('table') }}
+{%- endmacro %}
+
 {% macro delete_document_rows() -%}
     {%- if is_incremental() -%}
         delete from {{ this }} where source_kind = 'document'

@@ -1,6 +1,6 @@
 {{
     config(
-        materialized=by_document_materialization(),
+        materialized=document_rows_materialization(),
         incremental_strategy="append",
         on_schema_change="fail",
         pre_hook="{{ delete_document_rows() }}",
