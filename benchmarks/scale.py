@@ -62,10 +62,10 @@ QUERIES = {
             on evidence.fact_type = 'event_mention' and evidence.fact_id = mentions.mention_id
         where event_groups.group_id = '{group}'
         order by mentions.date_start, mentions.mention_id""",
-    "one group's events with evidence (group_event_evidence)": """
+    "one group's events with evidence (fct_group_event_evidence)": """
         select event_id, mention_id, source_kind, date_start, killed_low, killed_high, document_id, char_start,
             quote, record_summary
-        from marts.group_event_evidence
+        from marts.fct_group_event_evidence
         where group_id = '{group}'
         order by date_start, mention_id""",
     "one group's membership series": """

@@ -250,13 +250,13 @@ def test_group_event_evidence_is_the_three_marts_joined(con: duckdb.DuckDBPyConn
     copied = """
         select group_id, event_id, mention_id, date_start, killed_low, killed_high, evidence_id, quote, char_start,
             record_summary
-        from marts.group_event_evidence"""
+        from marts.fct_group_event_evidence"""
     assert con.execute(f"select count(*) from ({copied})").fetchone()[0] > 100
     for left, right in ((joined, copied), (copied, joined)):
         assert con.execute(f"select count(*) from ({left} except all {right})").fetchone()[0] == 0
     imu = _one(
         con,
-        "select group_roles from marts.group_event_evidence"
+        "select group_roles from marts.fct_group_event_evidence"
         " where group_id = 'org_imu' and event_id = 'ev_2010_rasht_ambush' group by group_roles",
     )
     assert "perpetrator" in imu[0]
