@@ -227,10 +227,13 @@ class Selection:
 
 def _file_changed(node: dict[str, object], changed_files: frozenset[str], known: set[str]) -> bool:
     """Whether the seed or source `node` loads a changed file. A node that loads no file we fingerprint counts as
-    changed (safe: it is rebuilt with everything downstream)."""
+    changed (safe: it is rebuilt with everything downstream), unless its YAML says `meta.shared_input`: its files
+    are in InputState.shared, whose change makes the plan a full build."""
     if node["resource_type"] == "seed":
         path = str(node["original_file_path"])
         return path in changed_files or path not in known
+    if (node.get("meta") or {}).get("shared_input"):  # registered dataset files: a change forces a full build
+        return False
     location = str((node.get("meta") or {}).get("external_location") or "")
     keys = [key for key in known if f"/inputs/{key}" in location]
     return not keys or any(key in changed_files for key in keys)
