@@ -212,15 +212,20 @@ def _failure_report(project_dir: Path, db_path: Path, output: str) -> str:
         return output[-4000:]
     lines: list[str] = []
     con = None
+    # The same memory cap as the dbt build (profiles.yml): a failing test over a huge table must not grow this
+    # process without bound (at 10M mentions an uncapped re-run reached 17 GB).
+    limit = os.environ.get("MILITANCY_MEMORY_LIMIT", "3GB")
     try:
-        con = duckdb.connect(str(db_path), read_only=True) if db_path.exists() else None
+        con = duckdb.connect(str(db_path), read_only=True, config={"memory_limit": limit}) if db_path.exists() else None
     except duckdb.Error:
         con = None
     for result in failed[:20]:
         name = result["unique_id"]
         lines.append(f"- {result['status'].upper()}: {name}: {(result.get('message') or '').strip()}")
         sql = result.get("compiled_code")
-        if con is not None and sql and name.startswith("test."):
+        # Rows only for tests that failed (ran and found rows), not for errored ones (their SQL could not finish:
+        # running it again would fail again, or exhaust memory as dbt did).
+        if con is not None and sql and name.startswith("test.") and result["status"] == "fail":
             try:
                 cursor = con.execute(f"select * from ({sql}) as failing limit 10")
                 columns = [d[0] for d in cursor.description]
