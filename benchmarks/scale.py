@@ -89,7 +89,7 @@ class SizeResult:
     label: str
     mentions: int
     counts: dict[str, int] = field(default_factory=dict)
-    generate_s: float = 0.0
+    generate_s: float | None = 0.0  # None: generated beforehand (--generated)
     validate: Measured | None = None
     build: Measured | None = None
     dbt_s: float | None = None
@@ -242,7 +242,9 @@ def recurate_documents(project: Path, share: float = 0.01) -> int:
     return len(chosen)
 
 
-def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int, dataset_refresh: bool) -> SizeResult:
+def measure(
+    label: str, mentions: int, seed: int, workdir: Path, runs: int, dataset_refresh: bool, generated: Path | None
+) -> SizeResult:
     from militancy import synth
 
     result = SizeResult(label, mentions)
@@ -251,12 +253,24 @@ def measure(label: str, mentions: int, seed: int, workdir: Path, runs: int, data
     base.mkdir(parents=True)
     project = base / "project"
     started = time.perf_counter()
-    result.counts = synth.generate(project, mentions, seed)
-    result.generate_s = time.perf_counter() - started
-    print(f"[{label}] generated in {result.generate_s:.1f} s: {result.counts}", flush=True)
+    if generated:
+        # a project `militancy synth` wrote beforehand with the same size and seed (generation is not a target,
+        # and at 10M it takes half an hour): copied, since the refresh edits the project's files
+        shutil.copytree(generated, project, symlinks=True)
+        result.counts = {**synth.split(mentions), "groups": synth.group_count(mentions)}
+        result.generate_s = None
+        print(f"[{label}] copied {generated} in {time.perf_counter() - started:.1f} s", flush=True)
+    else:
+        result.counts = synth.generate(project, mentions, seed)
+        result.generate_s = time.perf_counter() - started
+        print(f"[{label}] generated in {result.generate_s:.1f} s: {result.counts}", flush=True)
     militancy = str(BIN / "militancy")
     result.validate = run_measured([militancy, "validate"], project)
     print(f"[{label}] validate {result.validate.seconds:.1f} s", flush=True)
+    if result.validate.returncode:
+        result.error = "validation failed: " + result.validate.output[-2000:]
+        print(result.error, flush=True)
+        return result
     result.build = run_measured([militancy, "build"], project)
     if result.build.returncode:
         result.error = "full build failed: " + result.build.output[-2000:]
@@ -420,8 +434,9 @@ def report(
         floor_s = r.floor.seconds if r.floor and not r.floor.returncode else None
         build_s = r.build.seconds if r.build and not r.build.returncode else None
         refresh_s = r.refresh.seconds if r.refresh and not r.refresh.returncode else None
+        generate_s = "beforehand" if r.generate_s is None else f"{r.generate_s:.1f}"
         lines.append(
-            f"| {r.label} | {r.mentions:,} | {r.generate_s:.1f} | {_s(r.validate)} | {_s(r.floor)} | {_gb(r.floor)} "
+            f"| {r.label} | {r.mentions:,} | {generate_s} | {_s(r.validate)} | {_s(r.floor)} | {_gb(r.floor)} "
             f"| {_s(r.build)} | {f'{r.dbt_s:.1f}' if r.dbt_s else 'n/a'} | {_ratio(build_s, floor_s)} "
             f"| {_gb(r.build)} | {_s(r.refresh)} ({r.refreshed_documents:,} documents) "
             f"| {_ratio(refresh_s, build_s)} | {_s(r.dataset_refresh)} |"
@@ -512,11 +527,21 @@ def main() -> None:
         action="store_true",
         help="keep the report's rows of sizes not measured in this run (marked as from the earlier run)",
     )
+    parser.add_argument(
+        "--generated",
+        type=Path,
+        help="for a single size: use this project written beforehand by `militancy synth` (same size and seed) "
+        "instead of generating one",
+    )
     args = parser.parse_args()
+    if args.generated and len(args.sizes) != 1:
+        parser.error("--generated goes with exactly one size")
     kept = kept_rows(args.report, args.sizes) if args.keep_other_sizes else None
     results = []
     for label in args.sizes:
-        result = measure(label, parse_size(label), args.seed, args.workdir, args.runs, args.dataset_refresh)
+        result = measure(
+            label, parse_size(label), args.seed, args.workdir, args.runs, args.dataset_refresh, args.generated
+        )
         results.append(result)
         text = report(results, "python benchmarks/scale.py " + " ".join(sys.argv[1:]), args.not_run, kept)
         if not args.no_report:

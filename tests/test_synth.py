@@ -105,3 +105,17 @@ def test_built_warehouse_invariants(synthetic_db: Path) -> None:
             """
         ).fetchone()[0]
         assert wrong == 0
+
+
+def test_no_document_without_a_fact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each event draws its report documents at random, so some documents get no mention (~20 of 62,500 at 10M);
+    those must not be written: validation rejects a document that carries no fact."""
+    monkeypatch.setattr(synth, "MENTIONS_PER_DOCUMENT", 1)  # as many documents as mentions: many drawn by none
+    project = tmp_path / "sparse"
+    synth.generate(project, 400, seed=5)
+    documents = (project / "seeds" / "documents.csv").read_text(encoding="utf-8")
+    mentioned = {row["document_id"] for _, row in validate(project).tables["event_mentions"]}
+    reports = [line.split(",")[0] for line in documents.splitlines()[1:] if line.startswith("syn_doc_0")]
+    assert reports and set(reports) == mentioned
+    assert len(reports) < synth.split(400)["documents"]  # some numbers were skipped
+    assert len(list((project / "corpus").glob("syn_0*.txt"))) == len(reports)
