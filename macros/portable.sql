@@ -384,3 +384,16 @@
         {%- endfor -%}
     )
 {%- endmacro %}
+
+{#- Two words of names match when equal, or when both have 4+ letters and name_similarity >= 0.9 (transliteration
+    variants: Taleban ~ Taliban, Ubekistan ~ Uzbekistan). One rule for blocking and scoring entity pairs. -#}
+{% macro words_match(left, right) -%}
+    (
+        {{ left }} = {{ right }}
+        or (
+            {{ dbt.length(left) }} >= 4
+            and {{ dbt.length(right) }} >= 4
+            and {{ name_similarity(left, right) }} >= 0.9
+        )
+    )
+{%- endmacro %}

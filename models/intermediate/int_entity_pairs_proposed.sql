@@ -3,6 +3,12 @@
 -- significant words (words of 4+ letters match at name_similarity >= 0.9, shorter ones exactly: "Pakistani
 -- Taliban" / "Tehrik-i-Taliban Pakistan"). match_score is 1 for a shared name or acronym, else the Dice
 -- coefficient of the best pair of names (matched words of both / all words of both), kept from 0.6.
+-- Blocking (so that the work grows with the pairs, not with the square of the names): word pairs are scored only
+-- for entities whose names share a distinctive word (one that at most var('entity_common_word_limit') entities of
+-- the type use), equal or near-identical; near-identical words are compared only when they share their first
+-- letter or their last two (a near-identical pair that differs in both is left out). Pairs whose names share only
+-- common words ("Islamic", "Movement" among thousands of groups) are not proposed; with fewer entities than the
+-- limit, every word is distinctive and nothing is left out.
 
 with
 
@@ -89,10 +95,67 @@ name_sizes as (
 
 ),
 
+word_users as (
+
+    -- How many entities of the type use each word in one of their names.
+    select
+        entity_type,
+        word,
+        count(distinct entity_id) as entity_count
+    from significant_words
+    group by entity_type, word
+
+),
+
+distinctive_words as (
+
+    select significant_words.*
+    from significant_words
+    inner join word_users
+        on significant_words.entity_type = word_users.entity_type and significant_words.word = word_users.word
+    where word_users.entity_count <= {{ var('entity_common_word_limit', 50) }}
+
+),
+
+word_blocks as (
+
+    -- Distinctive words under two blocking keys: their first letter and their last two letters.
+    select
+        entity_id,
+        entity_type,
+        word,
+        'first:' || substring(word, 1, 1) as block_key
+    from distinctive_words
+    union
+    select
+        entity_id,
+        entity_type,
+        word,
+        'last:' || {{ dbt.right('word', 2) }} as block_key
+    from distinctive_words
+
+),
+
+entity_blocks as (
+
+    -- Pairs of entities of the same type whose names share a distinctive word, equal or near-identical.
+    select distinct
+        left_blocks.entity_id as left_entity_id,
+        right_blocks.entity_id as right_entity_id
+    from word_blocks as left_blocks
+    inner join word_blocks as right_blocks
+        on
+            left_blocks.entity_type = right_blocks.entity_type
+            and left_blocks.block_key = right_blocks.block_key
+            and left_blocks.entity_id != right_blocks.entity_id
+    where {{ words_match('left_blocks.word', 'right_blocks.word') }}
+
+),
+
 word_matches as (
 
-    -- For each name of one entity and each name of another of the same type: how many of the first name's
-    -- words have a near-identical word in the second.
+    -- For each name of one entity and each name of another of the same type (a pair of entity_blocks): how many
+    -- of the first name's words have a near-identical word in the second.
     select
         left_words.entity_id as left_entity_id,
         left_words.entity_name as left_name,
@@ -100,19 +163,13 @@ word_matches as (
         right_words.entity_name as right_name,
         count(distinct left_words.word_position) as left_matched_words,
         count(distinct right_words.word_position) as right_matched_words
-    from significant_words as left_words
+    from entity_blocks
+    inner join significant_words as left_words on entity_blocks.left_entity_id = left_words.entity_id
     inner join significant_words as right_words
         on
-            left_words.entity_type = right_words.entity_type
-            and left_words.entity_id != right_words.entity_id
-            and (
-                left_words.word = right_words.word
-                or (
-                    {{ dbt.length('left_words.word') }} >= 4
-                    and {{ dbt.length('right_words.word') }} >= 4
-                    and {{ name_similarity('left_words.word', 'right_words.word') }} >= 0.9
-                )
-            )
+            entity_blocks.right_entity_id = right_words.entity_id
+            and left_words.entity_type = right_words.entity_type
+    where {{ words_match('left_words.word', 'right_words.word') }}
     group by left_words.entity_id, left_words.entity_name, right_words.entity_id, right_words.entity_name
 
 ),
