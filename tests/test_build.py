@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from militancy.build import BuildError, BuildResult, build
+from militancy.build import BuildError, BuildResult, _failure_report, build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,3 +111,41 @@ def test_concurrent_build_is_refused_with_a_clear_error(project: Path) -> None:
         fcntl.flock(held, fcntl.LOCK_EX)
         with pytest.raises(BuildError, match="another build"):
             build(project, db, echo=None)
+
+
+def _run_results(project_dir: Path, results: list[dict]) -> None:
+    (project_dir / "target").mkdir(parents=True)
+    (project_dir / "target" / "run_results.json").write_text(json.dumps({"results": results}), encoding="utf-8")
+
+
+def test_failure_report_lists_rows_of_failed_tests_only_under_the_memory_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a failed dbt build, the report names every failing node; it lists the offending rows of tests that
+    failed, never re-runs the SQL of a test that errored (it could not finish once), and re-runs under the
+    build's memory limit (at 10M mentions an uncapped re-run grew to 17 GB)."""
+    db = tmp_path / "building.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table quotes as select 'q1' as quote_id, 'not in its document' as problem")
+    rows_sql = "select quote_id, problem from quotes"
+    big_sql = "select len(list(i)) as n from range(10000000) as t(i)"  # ~80 MB that cannot spill to disk
+    _run_results(
+        tmp_path,
+        [
+            {"unique_id": "test.m.quote_found", "status": "fail", "message": "Got 1 result", "compiled_code": rows_sql},
+            {"unique_id": "test.m.errored", "status": "error", "message": "Out of Memory", "compiled_code": rows_sql},
+            {"unique_id": "test.m.huge", "status": "fail", "message": "Got 9 results", "compiled_code": big_sql},
+            {"unique_id": "model.m.broken", "status": "error", "message": "Binder Error", "compiled_code": rows_sql},
+            {"unique_id": "model.m.fine", "status": "success", "message": None, "compiled_code": rows_sql},
+        ],
+    )
+    monkeypatch.setenv("MILITANCY_MEMORY_LIMIT", "20MB")
+    report = _failure_report(tmp_path, db, "dbt output").splitlines()
+    assert report[:2] == [
+        "- FAIL: test.m.quote_found: Got 1 result",
+        "    quote_id='q1', problem='not in its document'",
+    ]
+    assert report[2] == "- ERROR: test.m.errored: Out of Memory"  # named, its SQL not run again
+    assert report[3] == "- FAIL: test.m.huge: Got 9 results"
+    assert report[4].startswith("    (could not list the failing rows: Out of Memory")
+    assert report[5:] == ["- ERROR: model.m.broken: Binder Error"]

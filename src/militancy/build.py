@@ -23,9 +23,11 @@ change, or `--full-refresh`, builds from nothing. Each release keeps its input f
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import errno
 import fcntl
+import gc
 import json
 import os
 import re
@@ -232,7 +234,7 @@ def _failure_report(project_dir: Path, db_path: Path, output: str) -> str:
                 for row in cursor.fetchall():
                     lines.append("    " + ", ".join(f"{c}={v!r}" for c, v in zip(columns, row, strict=True)))
             except duckdb.Error as exc:
-                lines.append(f"    (could not list the failing rows: {exc})")
+                lines.append(f"    (could not list the failing rows: {str(exc).splitlines()[0]})")
     if con is not None:
         con.close()
     if len(failed) > 20:
@@ -516,6 +518,9 @@ def _build_release(
     validation = prepare_inputs(project_dir, inputs, say, validate_first, clock)
     building = partial / layout.db.name
     state = refresh.input_state(inputs, validation)
+    warnings = tuple(validation.warnings)
+    del validation  # every seed row and document text: 2.6 GB at 10M mentions, not needed while dbt runs
+    _return_memory()
     clock.lap("fingerprint")
     plan, selection = _start_from_published(layout, state, full_refresh, building, say)
     refresh.write_changes(plan, inputs)
@@ -561,9 +566,15 @@ def _build_release(
     counts = mart_row_counts(layout.db)
     clock.lap("publish")
     say(clock.summary())
-    return BuildResult(
-        layout.db, time.monotonic() - started, counts, release, tuple(validation.warnings), plan, clock.steps
-    )
+    return BuildResult(layout.db, time.monotonic() - started, counts, release, warnings, plan, clock.steps)
+
+
+def _return_memory() -> None:
+    """Free what no longer has a reference and hand the freed heap back to the system (glibc keeps it otherwise),
+    so that the build's peak memory is dbt's and DuckDB's, not theirs plus the validator's (0.36 -> 0.10 GB at 1M)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _start_from_published(
