@@ -187,6 +187,40 @@ def test_changed_registered_file_stops_the_build(project: Path) -> None:
     assert not published.exists()
 
 
+def _count_value_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the calls of datasets.check_values (the value check that reads a whole stored copy)."""
+    calls = [0]
+    real = datasets.check_values
+
+    def counted(*args: object, **kwargs: object) -> list:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(datasets, "check_values", counted)
+    return calls
+
+
+def test_a_copy_the_published_build_checked_is_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build skips the copies the published build checked (same file on disk, checksum, format, codebook and
+    checking code); a copy edited in place, or a changed codebook, is checked again."""
+    register_fixtures(project)
+    stamps = datasets.checked_stamps(project, project / "datasets")
+    assert sorted(stamps) == sorted(e.file_name for e in datasets.read_registry(project))
+    checks = _count_value_checks(monkeypatch)
+    assert len(datasets.check_registered(project, checked_before=stamps)) == len(FIXTURE_FILES)
+    assert checks == [0]
+    codes = project / "seeds" / "datasets" / "dataset_codes.csv"
+    codes.write_text(codes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    datasets.check_registered(project, checked_before=stamps)
+    assert checks == [len(FIXTURE_FILES)]
+    stamps = datasets.checked_stamps(project, project / "datasets")
+    entry = next(e for e in datasets.read_registry(project) if e.format == "acled")
+    stored = project / "datasets" / entry.file_name
+    stored.write_text(stored.read_text(encoding="utf-8").replace("TJK9001", "TJK9009"), encoding="utf-8")
+    with pytest.raises(datasets.DatasetError, match="changed since it was registered"):
+        datasets.check_registered(project, checked_before=stamps)
+
+
 def test_xlsx_gtd_is_read_with_the_excel_extension(project: Path, tmp_path: Path) -> None:
     xlsx = tmp_path / "globalterrorismdb_fixture.xlsx"
     utf8 = tmp_path / "gtd_utf8.csv"
@@ -470,8 +504,12 @@ def test_link_proposal_accepted_survives_rebuilds(
     with pytest.raises(ValueError, match="already decides"):
         dataset_linking.record_decision(copy, "gtd", "201009190001", "ev_2010_rasht_ambush", "accept", "again")
     published = copy / "warehouse" / "militancy.duckdb"
-    for _ in range(2):  # the decision is a committed seed row: it holds across rebuilds
+    checks = _count_value_checks(monkeypatch)
+    for n in range(2):  # the decision is a committed seed row: it holds across rebuilds
         build(copy, published, echo=None)
+        # the second build does not read again the dataset files the first one checked
+        assert checks.pop() == (len(FIXTURE_FILES) if n == 0 else 0)
+        checks.append(0)
         with duckdb.connect(str(published), read_only=True) as con:
             row = con.execute(
                 "select document_count, dataset_record_count, source_count, gtd_eventids, killed_low, killed_high "

@@ -44,7 +44,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import refresh, textcheck
-from militancy.datasets import snapshot_registered
+from militancy.datasets import checked_stamps, snapshot_registered
 from militancy.dbt_artifacts import PUBLIC_SCHEMA
 from militancy.export import export_parquet
 from militancy.seed_schema import SEEDS
@@ -57,6 +57,8 @@ DBT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "analyses", 
 FAULT_ENV = "MILITANCY_FAULT"
 # dbt's manifest of a release, kept beside it: the next refresh selects its nodes from it (same code, same graph).
 MANIFEST = "manifest.json"
+# Beside each published build: the dataset copies it checked (datasets.checked_stamps), not checked again next time.
+DATASETS_CHECKED = "datasets_checked.json"
 # In-process hooks for tests: step name -> callable run right after that step (e.g. edit a seed mid-build).
 FAULT_HOOKS: dict[str, Callable[[], None]] = {}
 
@@ -475,9 +477,11 @@ def prepare_inputs(
     say: Callable[[str], None],
     validate_first: bool = True,
     clock: StepClock | None = None,
+    datasets_checked_before: dict[str, dict] | None = None,
 ) -> Validation:
     """Steps 1-2: the input snapshot in `inputs`, validated, with the checked seeds, the located offsets and the
-    registered dataset copies: exactly what dbt reads (on DuckDB and on Spark alike)."""
+    registered dataset copies: exactly what dbt reads (on DuckDB and on Spark alike). Dataset copies that the
+    published build checked (`datasets_checked_before`) are not checked again."""
     clock = clock or StepClock()
     snapshot(project_dir, inputs)
     clock.lap("snapshot")
@@ -496,7 +500,8 @@ def prepare_inputs(
     write_checked_seeds(validation, inputs)
     write_located(validation, inputs)
     say("Checking registered dataset files ...")
-    snapshot_registered(project_dir, inputs / "datasets")  # UCDP GED / GTD / ACLED copies, checked in the snapshot
+    # UCDP GED / GTD / ACLED copies, checked in the snapshot
+    snapshot_registered(project_dir, inputs / "datasets", datasets_checked_before)
     clock.lap("write checked inputs")
     fault_point("validate")
     return validation
@@ -515,7 +520,12 @@ def _build_release(
 ) -> BuildResult:
     inputs = partial / "inputs"
     clock = StepClock()
-    validation = prepare_inputs(project_dir, inputs, say, validate_first, clock)
+    published = layout.published_release()
+    checked_before = None
+    if not full_refresh and published is not None and (published / DATASETS_CHECKED).exists():
+        checked_before = json.loads((published / DATASETS_CHECKED).read_text(encoding="utf-8"))
+    validation = prepare_inputs(project_dir, inputs, say, validate_first, clock, checked_before)
+    checked_now = checked_stamps(inputs, inputs / "datasets")
     building = partial / layout.db.name
     state = refresh.input_state(inputs, validation)
     warnings = tuple(validation.warnings)
@@ -540,6 +550,7 @@ def _build_release(
     with duckdb.connect(str(building)) as con:
         con.execute("checkpoint")
     (partial / refresh.STATE_FILE).write_text(state.to_json(), encoding="utf-8")
+    (partial / DATASETS_CHECKED).write_text(json.dumps(checked_now, indent=1, sort_keys=True), encoding="utf-8")
     shutil.copy2(inputs / "target" / "manifest.json", partial / MANIFEST)
     clock.lap("checkpoint")
     published = layout.published_release()

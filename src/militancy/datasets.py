@@ -36,6 +36,10 @@ csv.field_size_limit(100_000_000)
 DATASETS_DIR = Path("datasets")
 REGISTRY_NAME = "registry.csv"
 CODES_SEED = Path("seeds/datasets/dataset_codes.csv")
+# The code that checks a stored copy: a change to it (or to the formats) checks every copy again.
+_CHECKER_SHA256 = hashlib.sha256(
+    b"".join(Path(m).read_bytes() for m in (__file__, __file__.replace("datasets.py", "dataset_formats.py")))
+).hexdigest()
 MAX_PROBLEMS = 50
 
 
@@ -459,10 +463,14 @@ def remove(project_dir: Path, dataset_id: str) -> RegisteredDataset:
     return found[0]
 
 
-def snapshot_registered(project_dir: Path, dest: Path) -> list[RegisteredDataset]:
+def snapshot_registered(
+    project_dir: Path, dest: Path, checked_before: dict[str, dict] | None = None
+) -> list[RegisteredDataset]:
     """Put the registry and every registered copy into `dest` (a build's input snapshot), then check that
     snapshot as check_registered does: dbt reads exactly the files that were checked. Hard links where the file
-    system allows (`datasets add` only ever replaces a stored copy, never edits it in place), else copies."""
+    system allows (`datasets add` only ever replaces a stored copy, never edits it in place), else copies.
+    `checked_before`: the stamps of the published build (`checked_stamps`); a copy it checked is not checked
+    again (see `_still_checked`)."""
     source = datasets_dir(project_dir)
     entries = read_registry(project_dir)
     if not entries:
@@ -478,15 +486,54 @@ def snapshot_registered(project_dir: Path, dest: Path) -> list[RegisteredDataset
             os.link(original, target)
         except OSError:
             shutil.copy2(original, target)
-    return check_registered(project_dir, folder=dest, shown=source)
+    return check_registered(project_dir, folder=dest, shown=source, checked_before=checked_before)
+
+
+def _stamp(project_dir: Path, stored: Path, entry: RegisteredDataset) -> dict:
+    """What a check of one stored copy depended on: the file on disk (inode, size, modification time: a stored
+    copy is only ever replaced, never edited in place), its registered checksum and format, the codebook and
+    the checking code."""
+    stat = stored.stat()
+    return {
+        "sha256": entry.sha256,
+        "format": entry.format,
+        "inode": stat.st_ino,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "codes_sha256": sha256_file(project_dir / CODES_SEED),
+        "checker_sha256": _CHECKER_SHA256,
+    }
+
+
+def _still_checked(project_dir: Path, stored: Path, entry: RegisteredDataset, stamp: dict | None) -> bool:
+    """True when the published build checked this very file (same inode, size and modification time: git's
+    rule for an unchanged file) with the same checksum, format, codebook and checking code. Then neither its
+    sha256 (5 GB at 10M mentions) nor its values are read again."""
+    if stamp is None or not stored.is_file():
+        return False
+    return _stamp(project_dir, stored, entry) == stamp
+
+
+def checked_stamps(project_dir: Path, folder: Path) -> dict[str, dict]:
+    """The stamps of every registered copy in `folder` (a build's snapshot), written beside a published build
+    whose checks passed; the next build reads them as `checked_before`."""
+    return {
+        entry.file_name: _stamp(project_dir, folder / entry.file_name, entry)
+        for entry in read_registry(project_dir, folder)
+        if (folder / entry.file_name).is_file()
+    }
 
 
 def check_registered(
-    project_dir: Path, folder: Path | None = None, shown: Path | None = None
+    project_dir: Path,
+    folder: Path | None = None,
+    shown: Path | None = None,
+    checked_before: dict[str, dict] | None = None,
 ) -> list[RegisteredDataset]:
     """Before a build: every registered copy is still the file that was checked, and still passes every check.
     `folder` is where the registry and copies are read (default: the datasets folder); messages name files as
-    if they were in `shown` (default: the same folder)."""
+    if they were in `shown` (default: the same folder); a copy `checked_before` stamped is skipped when
+    `_still_checked`."""
     folder = folder or datasets_dir(project_dir)
     entries = read_registry(project_dir, folder)
     if not entries:
@@ -496,6 +543,8 @@ def check_registered(
     for entry in entries:
         stored = folder / entry.file_name
         where = _rel((shown or folder) / entry.file_name)
+        if checked_before and _still_checked(project_dir, stored, entry, checked_before.get(entry.file_name)):
+            continue
         if entry.format not in FORMATS:
             problems.append(Problem(REGISTRY_NAME, 0, "format", f"{entry.dataset_id}: unknown format {entry.format}"))
             continue
