@@ -14,6 +14,7 @@ def _manifest(**model: object) -> dict:
         "description": "Things. Grain: one row per thing.",
         "columns": {"thing_id": {"description": "Key."}},
         "meta": {},
+        "contract": {"enforced": True},
     } | model
     test = {"resource_type": "test", "test_metadata": {"name": "unique"}, "depends_on": {"nodes": ["model.x"]}}
     return {"nodes": {"model.x": node, "test.x": test}}
@@ -41,3 +42,10 @@ def test_grain_description_and_key_are_required() -> None:
     keyless = _manifest()
     del keyless["nodes"]["test.x"]
     assert any("primary-key" in p for p in problems_in_manifest(keyless))
+
+
+def test_a_public_mart_needs_an_enforced_contract() -> None:
+    assert any("enforced contract" in p for p in problems_in_manifest(_manifest(contract={"enforced": False})))
+    assert any("enforced contract" in p for p in problems_in_manifest(_manifest(contract=None)))
+    staged = _manifest(name="stg_x__things", schema="staging", access="protected", contract={"enforced": False})
+    assert problems_in_manifest(staged) == []

@@ -41,8 +41,9 @@ def problems_in_manifest(manifest: dict) -> list[str]:
 
 
 def _structure_problems(model: dict) -> list[str]:
-    """A model of the public schema is `access: public` (and only such a model is) and is named fct_/dim_ unless its
-    YAML says why not in `meta.naming_exception` (the plainly named aggregates the brief asks for)."""
+    """A model of the public schema is `access: public` (and only such a model is), has an enforced contract, and
+    is named fct_/dim_ unless its YAML says why not in `meta.naming_exception` (the plainly named aggregates the
+    brief asks for)."""
     name, is_mart = model["name"], model.get("schema") == PUBLIC_SCHEMA
     problems = []
     if is_mart != (model.get("access") == "public"):
@@ -50,6 +51,9 @@ def _structure_problems(model: dict) -> list[str]:
     meta = model.get("meta") or (model.get("config") or {}).get("meta") or {}
     if is_mart and not name.startswith(("fct_", "dim_")) and not str(meta.get("naming_exception") or "").strip():
         problems.append(f"model {name}: a mart named neither fct_ nor dim_ needs meta.naming_exception saying why")
+    contract = model.get("contract") or (model.get("config") or {}).get("contract") or {}
+    if is_mart and not contract.get("enforced"):
+        problems.append(f"model {name}: a public mart needs an enforced contract (its column names and types)")
     return problems
 
 
