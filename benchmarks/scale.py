@@ -261,6 +261,7 @@ def measure(
         for part in ("datasets", "corpus"):
             if (generated / part).exists():
                 shutil.copytree(generated / part, project / part, copy_function=os.link)
+        synth.use_this_code(project)
         result.counts = {**synth.split(mentions), "groups": synth.group_count(mentions)}
         result.generate_s = None
         print(f"[{label}] copied {generated} in {time.perf_counter() - started:.1f} s", flush=True)

@@ -469,6 +469,19 @@ def _distinct_by_construction(project_file: Path) -> None:
     project_file.write_text(text.replace("\nvars:\n", "\nvars:\n" + line), encoding="utf-8")
 
 
+def use_this_code(project: Path) -> None:
+    """Give a synthetic project written earlier this checkout's dbt code (models, macros, tests, profiles), so
+    that its data is built by the code under test, not by the code of the day it was generated."""
+    for part in DBT_PARTS:
+        target = project / part
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)
+    copy_parts(ROOT, project, DBT_PARTS)
+    _distinct_by_construction(project / "dbt_project.yml")
+
+
 def group_count(mentions: int) -> int:
     """How many synthetic groups a project of `mentions` mentions has."""
     return max(12, mentions // MENTIONS_PER_GROUP)
