@@ -257,8 +257,14 @@ def measure(
         # a project `militancy synth` wrote beforehand with the same size and seed (generation is not a target,
         # and at 10M it takes half an hour): copied, since the refresh edits its seeds; the dataset files and the
         # corpus (6.6 GB at 10M), which nothing here edits, are hard links
-        shutil.copytree(generated, project, symlinks=True, ignore=shutil.ignore_patterns("datasets", "corpus"))
-        for part in ("datasets", "corpus"):
+        linked = ("datasets", "corpus")
+        shutil.copytree(
+            generated,
+            project,
+            symlinks=True,
+            ignore=lambda folder, names: [n for n in names if Path(folder) == generated and n in linked],
+        )
+        for part in linked:
             if (generated / part).exists():
                 shutil.copytree(generated / part, project / part, copy_function=os.link)
         synth.use_this_code(project)
