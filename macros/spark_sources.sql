@@ -101,3 +101,10 @@
 {% macro spark_string_literal(value) -%}
     '{{ (value | string) | replace("\\", "\\\\") | replace("'", "\\'") | replace("\n", "\\n") | replace("\r", "\\r") }}'
 {%- endmacro %}
+
+{#- Seeds on Spark: dbt-spark loads a seed as INSERT ... VALUES statements of get_batch_size() rows (10,000 by
+    default), each parsed by the driver: 10,000 event mentions (~1 MB of quotes each 100 rows) ran the driver's
+    1 GB heap out of memory at 1M mentions. 1,000 rows per statement keep each statement ~1 MB. -#}
+{% macro spark__get_batch_size() -%}
+    {{ return(1000) }}
+{%- endmacro %}
