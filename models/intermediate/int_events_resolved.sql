@@ -45,13 +45,35 @@ representative as (
 
 ),
 
-aggregated as (
+event_documents as (
+
+    -- Distinct documents per event in two plain steps (here and document_counts): a count(distinct) per group
+    -- keeps a set per group in memory, which at 10M mentions ran DuckDB past its memory limit.
+    select distinct
+        event_id,
+        document_id
+    from event_mentions
+    where document_id is not null
+
+),
+
+document_counts as (
 
     select
         event_id,
-        count(distinct document_id) as document_count,
+        count(*) as document_count
+    from event_documents
+    group by event_id
+
+),
+
+aggregated as (
+
+    -- Conflicts are min <> max: "more than one distinct non-null value" without keeping the values.
+    select
+        event_id,
         count(*) as mention_count,
-        count(distinct event_type) as event_type_count,
+        min(event_type) <> max(event_type) as has_type_conflict,
         max(date_start) as agreed_start,
         min(date_end) as agreed_end,
         min(date_start) as earliest_start,
@@ -61,13 +83,11 @@ aggregated as (
         min(killed_low) as killed_low,
         max(killed_high) as max_killed_high,
         sum(case when killed_low is not null and killed_high is null then 1 else 0 end) as open_killed_count,
-        count(distinct killed_low) as killed_low_values,
-        count(distinct killed_high) as killed_high_values,
+        min(killed_low) <> max(killed_low) or min(killed_high) <> max(killed_high) as has_killed_conflict,
         min(wounded_low) as wounded_low,
         max(wounded_high) as max_wounded_high,
         sum(case when wounded_low is not null and wounded_high is null then 1 else 0 end) as open_wounded_count,
-        count(distinct wounded_low) as wounded_low_values,
-        count(distinct wounded_high) as wounded_high_values,
+        min(wounded_low) <> max(wounded_low) or min(wounded_high) <> max(wounded_high) as has_wounded_conflict,
         min(hostages_low) as hostages_low,
         max(hostages_high) as hostages_high,
         min(prisoners_freed_low) as prisoners_freed_low,
@@ -149,17 +169,13 @@ final as (
         resolved.arrested_high,
         resolved.sentenced_low,
         resolved.sentenced_high,
-        (
-            resolved.killed_low_values > 1
-            or resolved.killed_high_values > 1
-            or resolved.wounded_low_values > 1
-            or resolved.wounded_high_values > 1
-        ) as has_figure_conflict,
-        resolved.event_type_count > 1 as has_type_conflict,
-        resolved.document_count,
+        coalesce(resolved.has_killed_conflict or resolved.has_wounded_conflict, false) as has_figure_conflict,
+        coalesce(resolved.has_type_conflict, false) as has_type_conflict,
+        coalesce(document_counts.document_count, 0) as document_count,
         resolved.mention_count
     from resolved
     inner join representative on resolved.event_id = representative.event_id
+    left join document_counts on resolved.event_id = document_counts.event_id
     left join event_types on representative.event_type = event_types.event_type
 
 )
