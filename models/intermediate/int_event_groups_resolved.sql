@@ -47,11 +47,79 @@ aggregated as (
         group_id,
         role,
         max(attribution_rank) as strongest_rank,
-        min(attribution_rank) as weakest_rank,
-        count(distinct attribution) as attribution_count,
-        count(distinct document_id) as document_count,
-        {{ string_list('attribution') }} as attributions
+        min(attribution_rank) as weakest_rank
     from group_actors
+    group by event_id, group_id, role
+
+),
+
+group_attributions as (
+
+    -- The distinct attributions and documents of each event, group and role in plain steps (here to
+    -- several_attributions): a distinct or ordered aggregate per group keeps every group's values in memory, which
+    -- at 10M mentions (ten million event-group-role groups) runs DuckDB past its memory limit.
+    select distinct
+        event_id,
+        group_id,
+        role,
+        attribution
+    from group_actors
+    where attribution is not null
+
+),
+
+attribution_counts as (
+
+    select
+        event_id,
+        group_id,
+        role,
+        count(*) as attribution_count,
+        min(attribution) as only_attribution
+    from group_attributions
+    group by event_id, group_id, role
+
+),
+
+several_attributions as (
+
+    -- Sources that disagree: the sorted list, built only for the few groups with more than one attribution.
+    select
+        group_attributions.event_id,
+        group_attributions.group_id,
+        group_attributions.role,
+        {{ string_list('group_attributions.attribution') }} as attributions
+    from group_attributions
+    inner join attribution_counts
+        on
+            group_attributions.event_id = attribution_counts.event_id
+            and group_attributions.group_id = attribution_counts.group_id
+            and group_attributions.role = attribution_counts.role
+            and attribution_counts.attribution_count > 1
+    group by group_attributions.event_id, group_attributions.group_id, group_attributions.role
+
+),
+
+group_documents as (
+
+    select distinct
+        event_id,
+        group_id,
+        role,
+        document_id
+    from group_actors
+    where document_id is not null
+
+),
+
+document_counts as (
+
+    select
+        event_id,
+        group_id,
+        role,
+        count(*) as document_count
+    from group_documents
     group by event_id, group_id, role
 
 ),
@@ -76,13 +144,31 @@ final as (
         aggregated.role,
         {{ attribution_from_rank('aggregated.strongest_rank') }} as attribution,
         {{ attribution_from_rank('aggregated.weakest_rank') }} as weakest_attribution,
-        aggregated.attributions,
+        case
+            when attribution_counts.attribution_count > 1 then several_attributions.attributions
+            else attribution_counts.only_attribution
+        end as attributions,
         aggregated.strongest_rank >= 3 and aggregated.weakest_rank = 1 as has_attribution_conflict,
         claimed.is_claimed,
-        aggregated.document_count
+        coalesce(document_counts.document_count, 0) as document_count
     from aggregated
     inner join claimed
         on aggregated.event_id = claimed.event_id and aggregated.group_id = claimed.group_id
+    left join attribution_counts
+        on
+            aggregated.event_id = attribution_counts.event_id
+            and aggregated.group_id = attribution_counts.group_id
+            and aggregated.role = attribution_counts.role
+    left join several_attributions
+        on
+            aggregated.event_id = several_attributions.event_id
+            and aggregated.group_id = several_attributions.group_id
+            and aggregated.role = several_attributions.role
+    left join document_counts
+        on
+            aggregated.event_id = document_counts.event_id
+            and aggregated.group_id = document_counts.group_id
+            and aggregated.role = document_counts.role
 
 )
 

@@ -23,16 +23,49 @@ evidence as (
 
 ),
 
-group_events as (
+role_counts as (
 
     -- One row per group and event: a group acting in two roles in one event is listed once, with both roles.
+    -- The sorted role list is built only where there are several (several_roles): an ordered list per group keeps
+    -- every group's values in memory, and there are millions of groups at 10M mentions.
     select
         group_id,
         group_name,
         event_id,
-        {{ string_list('role') }} as group_roles
+        count(*) as role_count,
+        min(role) as only_role
     from event_groups
     group by group_id, group_name, event_id
+
+),
+
+several_roles as (
+
+    select
+        event_groups.group_id,
+        event_groups.event_id,
+        {{ string_list('event_groups.role') }} as group_roles
+    from event_groups
+    inner join role_counts
+        on
+            event_groups.group_id = role_counts.group_id
+            and event_groups.event_id = role_counts.event_id
+            and role_counts.role_count > 1
+    group by event_groups.group_id, event_groups.event_id
+
+),
+
+group_events as (
+
+    select
+        role_counts.group_id,
+        role_counts.group_name,
+        role_counts.event_id,
+        case when role_counts.role_count > 1 then several_roles.group_roles else role_counts.only_role end
+            as group_roles
+    from role_counts
+    left join several_roles
+        on role_counts.group_id = several_roles.group_id and role_counts.event_id = several_roles.event_id
 
 ),
 
