@@ -423,8 +423,8 @@ def report(
         "own quote; one group per 2,500 mentions, with power-law activity.",
         "- Full build: `militancy build` from scratch (snapshot, validation with quote location, dbt build with "
         "every data and unit test, Parquet export, atomic publish). Peak memory: resident memory of the whole "
-        "process tree (militancy + dbt), summed, polled every 0.1 s. DuckDB's memory_limit is 3GB "
-        "(profiles.yml; MILITANCY_MEMORY_LIMIT).",
+        "process tree (militancy + dbt), summed, polled every 0.1 s. DuckDB's memory_limit is "
+        f"{os.environ.get('MILITANCY_MEMORY_LIMIT', '3GB')} (profiles.yml's default 3GB; MILITANCY_MEMORY_LIMIT).",
         "- 1% refresh: 1% of the documents are re-curated (the notes of every event mention of theirs change; "
         "text, quotes and figures stay valid), then `militancy build` again, which refreshes incrementally: it "
         "copies the published file and recomputes only those documents' rows in the per-document marts "
