@@ -53,52 +53,10 @@ aggregated as (
 
 ),
 
-group_attributions as (
-
-    -- The distinct attributions and documents of each event, group and role in plain steps (here to
-    -- several_attributions): a distinct or ordered aggregate per group keeps every group's values in memory, which
-    -- at 10M mentions (ten million event-group-role groups) runs DuckDB past its memory limit.
-    select distinct
-        event_id,
-        group_id,
-        role,
-        attribution
-    from group_actors
-    where attribution is not null
-
-),
-
-attribution_counts as (
-
-    select
-        event_id,
-        group_id,
-        role,
-        count(*) as attribution_count,
-        min(attribution) as only_attribution
-    from group_attributions
-    group by event_id, group_id, role
-
-),
-
-several_attributions as (
-
-    -- Sources that disagree: the sorted list, built only for the few groups with more than one attribution.
-    select
-        group_attributions.event_id,
-        group_attributions.group_id,
-        group_attributions.role,
-        {{ string_list('group_attributions.attribution') }} as attributions
-    from group_attributions
-    inner join attribution_counts
-        on
-            group_attributions.event_id = attribution_counts.event_id
-            and group_attributions.group_id = attribution_counts.group_id
-            and group_attributions.role = attribution_counts.role
-            and attribution_counts.attribution_count > 1
-    group by group_attributions.event_id, group_attributions.group_id, group_attributions.role
-
-),
+-- The attributions sources give each event, group and role: one, or the sorted list where sources disagree.
+{{ value_or_list_ctes('attribution_lists', 'group_actors', ['event_id', 'group_id', 'role'], {
+    'attributions': 'attribution',
+}) }},
 
 group_documents as (
 
@@ -144,26 +102,18 @@ final as (
         aggregated.role,
         {{ attribution_from_rank('aggregated.strongest_rank') }} as attribution,
         {{ attribution_from_rank('aggregated.weakest_rank') }} as weakest_attribution,
-        case
-            when attribution_counts.attribution_count > 1 then several_attributions.attributions
-            else attribution_counts.only_attribution
-        end as attributions,
+        attribution_lists.attributions,
         aggregated.strongest_rank >= 3 and aggregated.weakest_rank = 1 as has_attribution_conflict,
         claimed.is_claimed,
         coalesce(document_counts.document_count, 0) as document_count
     from aggregated
     inner join claimed
         on aggregated.event_id = claimed.event_id and aggregated.group_id = claimed.group_id
-    left join attribution_counts
+    inner join attribution_lists
         on
-            aggregated.event_id = attribution_counts.event_id
-            and aggregated.group_id = attribution_counts.group_id
-            and aggregated.role = attribution_counts.role
-    left join several_attributions
-        on
-            aggregated.event_id = several_attributions.event_id
-            and aggregated.group_id = several_attributions.group_id
-            and aggregated.role = several_attributions.role
+            aggregated.event_id = attribution_lists.event_id
+            and aggregated.group_id = attribution_lists.group_id
+            and aggregated.role = attribution_lists.role
     left join document_counts
         on
             aggregated.event_id = document_counts.event_id

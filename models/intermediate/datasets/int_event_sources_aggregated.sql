@@ -46,63 +46,14 @@ in_scope_records as (
 
 ),
 
-record_counts as (
-
-    -- Most events have one record: its ids are the lists. Ordered distinct lists are built only for events
-    -- with several records (linked by a curator), since such an aggregate keeps every group's values in memory
-    -- (9.5 million groups at 10M mentions ran DuckDB out of memory).
-    select
-        event_id,
-        count(*) as dataset_record_count,
-        min(cast(gtd_eventid as string)) as gtd_eventid,
-        min(cast(ucdp_ged_id as string)) as ucdp_ged_id,
-        min(acled_event_id_cnty) as acled_event_id_cnty,
-        min(dataset_id) as dataset_id
-    from in_scope_records
-    group by event_id
-
-),
-
-several_records as (
-
-    select
-        in_scope_records.event_id,
-        {{ string_list('cast(in_scope_records.gtd_eventid as string)') }} as gtd_eventids,
-        {{ string_list('cast(in_scope_records.ucdp_ged_id as string)') }} as ucdp_ged_ids,
-        {{ string_list('in_scope_records.acled_event_id_cnty') }} as acled_event_ids,
-        {{ string_list('in_scope_records.dataset_id') }} as dataset_ids
-    from in_scope_records
-    inner join record_counts
-        on in_scope_records.event_id = record_counts.event_id and record_counts.dataset_record_count > 1
-    group by in_scope_records.event_id
-
-),
-
-records as (
-
-    select
-        record_counts.event_id,
-        record_counts.dataset_record_count,
-        case
-            when record_counts.dataset_record_count = 1 then record_counts.gtd_eventid
-            else several_records.gtd_eventids
-        end as gtd_eventids,
-        case
-            when record_counts.dataset_record_count = 1 then record_counts.ucdp_ged_id
-            else several_records.ucdp_ged_ids
-        end as ucdp_ged_ids,
-        case
-            when record_counts.dataset_record_count = 1 then record_counts.acled_event_id_cnty
-            else several_records.acled_event_ids
-        end as acled_event_ids,
-        case
-            when record_counts.dataset_record_count = 1 then record_counts.dataset_id
-            else several_records.dataset_ids
-        end as dataset_ids
-    from record_counts
-    left join several_records on record_counts.event_id = several_records.event_id
-
-),
+-- Per event, its number of dataset records and the datasets' own record ids: most events have one record,
+-- whose ids are the lists.
+{{ value_or_list_ctes('records', 'in_scope_records', ['event_id'], {
+    'gtd_eventids': 'cast(gtd_eventid as string)',
+    'ucdp_ged_ids': 'cast(ucdp_ged_id as string)',
+    'acled_event_ids': 'acled_event_id_cnty',
+    'dataset_ids': 'dataset_id',
+}, row_count='dataset_record_count') }},
 
 events as (
 
