@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from conftest import copy_project
-from militancy import datasets, synthetic_datasets
+from militancy import datasets, refresh, synthetic_datasets
 from militancy.build import BuildError, BuildResult, build
 from militancy.cli import main as cli_main
 
@@ -201,24 +201,42 @@ def _count_value_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_copy_the_published_build_checked_is_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build skips the copies the published build checked (same file on disk, checksum, format, codebook and
-    checking code); a copy edited in place, or a changed codebook, is checked again."""
+    """A build skips the copies the published build checked (the same file on disk, checksum and format); a copy
+    edited in place is checked again, and caught."""
     register_fixtures(project)
     stamps = datasets.checked_stamps(project, project / "datasets")
     assert sorted(stamps) == sorted(e.file_name for e in datasets.read_registry(project))
     checks = _count_value_checks(monkeypatch)
     assert len(datasets.check_registered(project, checked_before=stamps)) == len(FIXTURE_FILES)
     assert checks == [0]
-    codes = project / "seeds" / "datasets" / "dataset_codes.csv"
-    codes.write_text(codes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    datasets.check_registered(project, checked_before=stamps)
-    assert checks == [len(FIXTURE_FILES)]
-    stamps = datasets.checked_stamps(project, project / "datasets")
     entry = next(e for e in datasets.read_registry(project) if e.format == "acled")
     stored = project / "datasets" / entry.file_name
     stored.write_text(stored.read_text(encoding="utf-8").replace("TJK9001", "TJK9009"), encoding="utf-8")
     with pytest.raises(datasets.DatasetError, match="changed since it was registered"):
         datasets.check_registered(project, checked_before=stamps)
+
+
+def test_dataset_checks_hold_only_with_the_same_code_and_codebook(
+    built_with_datasets: BuildResult, tmp_path: Path
+) -> None:
+    """The published build's checks are trusted only by a snapshot with the same code (models, macros, the
+    militancy package, engine versions) and the same dataset seeds (the codebook): any change checks every copy
+    again."""
+    release = built_with_datasets.release
+    state = refresh.InputState.read(release / refresh.STATE_FILE)
+    inputs = tmp_path / "inputs"
+    shutil.copytree(release / "inputs", inputs)
+    assert refresh.dataset_checks_hold(state, inputs)
+    assert not refresh.dataset_checks_hold(None, inputs)
+    codes = inputs / "seeds" / "datasets" / "dataset_codes.csv"
+    original = codes.read_text(encoding="utf-8")
+    codes.write_text(original.replace("coding is clear", "coding is clear.", 1), encoding="utf-8")
+    assert not refresh.dataset_checks_hold(state, inputs)
+    codes.write_text(original, encoding="utf-8")
+    assert refresh.dataset_checks_hold(state, inputs)
+    macro = inputs / "macros" / "portable.sql"
+    macro.write_text(macro.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not refresh.dataset_checks_hold(state, inputs)
 
 
 def test_xlsx_gtd_is_read_with_the_excel_extension(project: Path, tmp_path: Path) -> None:
@@ -505,10 +523,13 @@ def test_link_proposal_accepted_survives_rebuilds(
         dataset_linking.record_decision(copy, "gtd", "201009190001", "ev_2010_rasht_ambush", "accept", "again")
     published = copy / "warehouse" / "militancy.duckdb"
     checks = _count_value_checks(monkeypatch)
-    for n in range(2):  # the decision is a committed seed row: it holds across rebuilds
+    codes = copy / "seeds" / "datasets" / "dataset_codes.csv"
+    for n in range(3):  # the decision is a committed seed row: it holds across rebuilds
+        if n == 2:  # a codebook edit (here one label) checks every copy again
+            codes.write_text(codes.read_text(encoding="utf-8").replace("coding is clear", "coding is clear."), "utf-8")
         build(copy, published, echo=None)
         # the second build does not read again the dataset files the first one checked
-        assert checks.pop() == (len(FIXTURE_FILES) if n == 0 else 0)
+        assert checks.pop() == (0 if n == 1 else len(FIXTURE_FILES))
         checks.append(0)
         with duckdb.connect(str(published), read_only=True) as con:
             row = con.execute(

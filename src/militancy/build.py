@@ -478,12 +478,16 @@ def prepare_inputs(
     validate_first: bool = True,
     clock: StepClock | None = None,
     datasets_checked_before: dict[str, dict] | None = None,
+    published_state: refresh.InputState | None = None,
 ) -> Validation:
     """Steps 1-2: the input snapshot in `inputs`, validated, with the checked seeds, the located offsets and the
     registered dataset copies: exactly what dbt reads (on DuckDB and on Spark alike). Dataset copies that the
-    published build checked (`datasets_checked_before`) are not checked again."""
+    published build checked (`datasets_checked_before`) are not checked again, provided that build
+    (`published_state`) ran the same code with the same dataset seeds."""
     clock = clock or StepClock()
     snapshot(project_dir, inputs)
+    if not refresh.dataset_checks_hold(published_state, inputs):
+        datasets_checked_before = None
     clock.lap("snapshot")
     fault_point("snapshot")
     say("Checking seed files and corpus ...")
@@ -521,10 +525,11 @@ def _build_release(
     inputs = partial / "inputs"
     clock = StepClock()
     published = layout.published_release()
-    checked_before = None
+    checked_before, published_state = None, None
     if not full_refresh and published is not None and (published / DATASETS_CHECKED).exists():
         checked_before = json.loads((published / DATASETS_CHECKED).read_text(encoding="utf-8"))
-    validation = prepare_inputs(project_dir, inputs, say, validate_first, clock, checked_before)
+        published_state = refresh.InputState.read(published / refresh.STATE_FILE)
+    validation = prepare_inputs(project_dir, inputs, say, validate_first, clock, checked_before, published_state)
     checked_now = checked_stamps(inputs, inputs / "datasets")
     building = partial / layout.db.name
     state = refresh.input_state(inputs, validation)

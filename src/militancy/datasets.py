@@ -36,10 +36,6 @@ csv.field_size_limit(100_000_000)
 DATASETS_DIR = Path("datasets")
 REGISTRY_NAME = "registry.csv"
 CODES_SEED = Path("seeds/datasets/dataset_codes.csv")
-# The code that checks a stored copy: a change to it (or to the formats) checks every copy again.
-_CHECKER_SHA256 = hashlib.sha256(
-    b"".join(Path(m).read_bytes() for m in (__file__, __file__.replace("datasets.py", "dataset_formats.py")))
-).hexdigest()
 MAX_PROBLEMS = 50
 
 
@@ -489,10 +485,10 @@ def snapshot_registered(
     return check_registered(project_dir, folder=dest, shown=source, checked_before=checked_before)
 
 
-def _stamp(project_dir: Path, stored: Path, entry: RegisteredDataset) -> dict:
-    """What a check of one stored copy depended on: the file on disk (inode, size, modification time: a stored
-    copy is only ever replaced, never edited in place), its registered checksum and format, the codebook and
-    the checking code."""
+def _stamp(stored: Path, entry: RegisteredDataset) -> dict:
+    """The identity of one stored copy as checked: the file on disk (inode, size, modification time: a stored copy
+    is only ever replaced, never edited in place), its registered checksum and format. The code and codebook it
+    was checked with are the build's own state (refresh.dataset_checks_hold)."""
     stat = stored.stat()
     return {
         "sha256": entry.sha256,
@@ -500,25 +496,23 @@ def _stamp(project_dir: Path, stored: Path, entry: RegisteredDataset) -> dict:
         "inode": stat.st_ino,
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
-        "codes_sha256": sha256_file(project_dir / CODES_SEED),
-        "checker_sha256": _CHECKER_SHA256,
     }
 
 
-def _still_checked(project_dir: Path, stored: Path, entry: RegisteredDataset, stamp: dict | None) -> bool:
+def _still_checked(stored: Path, entry: RegisteredDataset, stamp: dict | None) -> bool:
     """True when the published build checked this very file (same inode, size and modification time: git's
-    rule for an unchanged file) with the same checksum, format, codebook and checking code. Then neither its
-    sha256 (5 GB at 10M mentions) nor its values are read again."""
+    rule for an unchanged file) with the same checksum and format. Then neither its sha256 (5 GB at 10M
+    mentions) nor its values are read again."""
     if stamp is None or not stored.is_file():
         return False
-    return _stamp(project_dir, stored, entry) == stamp
+    return _stamp(stored, entry) == stamp
 
 
 def checked_stamps(project_dir: Path, folder: Path) -> dict[str, dict]:
     """The stamps of every registered copy in `folder` (a build's snapshot), written beside a published build
     whose checks passed; the next build reads them as `checked_before`."""
     return {
-        entry.file_name: _stamp(project_dir, folder / entry.file_name, entry)
+        entry.file_name: _stamp(folder / entry.file_name, entry)
         for entry in read_registry(project_dir, folder)
         if (folder / entry.file_name).is_file()
     }
@@ -543,7 +537,7 @@ def check_registered(
     for entry in entries:
         stored = folder / entry.file_name
         where = _rel((shown or folder) / entry.file_name)
-        if checked_before and _still_checked(project_dir, stored, entry, checked_before.get(entry.file_name)):
+        if checked_before and _still_checked(stored, entry, checked_before.get(entry.file_name)):
             continue
         if entry.format not in FORMATS:
             problems.append(Problem(REGISTRY_NAME, 0, "format", f"{entry.dataset_id}: unknown format {entry.format}"))

@@ -126,6 +126,23 @@ def code_hash(inputs: Path) -> str:
     return _digest(parts)
 
 
+def dataset_seed_digests(inputs: Path) -> dict[str, str]:
+    """The dataset seeds of a snapshot (the codebook, links, decisions), each by its digest."""
+    return {
+        f"dataset seed:{path.name}": _digest([path.read_bytes()])
+        for path in sorted((inputs / "seeds" / "datasets").rglob("*.csv"))
+    }
+
+
+def dataset_checks_hold(previous: InputState | None, inputs: Path) -> bool:
+    """True when the published build (`previous`) checked its dataset copies with the code and dataset seeds
+    (the codebook) of this snapshot: a copy it checked, unchanged on disk, then passes again without being read."""
+    if previous is None or previous.code != code_hash(inputs):
+        return False
+    before = {k: v for k, v in previous.shared.items() if k.startswith("dataset seed:")}
+    return before == dataset_seed_digests(inputs)
+
+
 def _row_bytes(seed: str, row: dict[str, str]) -> bytes:
     return json.dumps([seed, [row[c] for c in SEEDS[seed].column_names]], ensure_ascii=False).encode()
 
@@ -136,8 +153,7 @@ def input_state(inputs: Path, validation: Validation) -> InputState:
     shared = {
         f"seed:{name}": _digest(sorted(_row_bytes(name, row) for row in tables.get(name, []))) for name in SHARED_SEEDS
     }
-    for path in sorted((inputs / "seeds" / "datasets").rglob("*.csv")):
-        shared[f"dataset seed:{path.name}"] = _digest([path.read_bytes()])
+    shared.update(dataset_seed_digests(inputs))
     registry = inputs / "datasets" / "registry.csv"
     if registry.exists():
         with registry.open(encoding="utf-8", newline="") as handle:
