@@ -113,3 +113,38 @@
         delete from {{ this }} where source_kind = 'document'
     {%- endif -%}
 {%- endmacro %}
+
+
+{#- Incremental models keyed by event (DuckDB). Events resolve across documents: an event's row depends on every
+    mention of it, whichever document or dataset record it comes from. A refresh therefore recomputes the events
+    the changed documents touch (stg_build__event_changes: every event that a mention of a new, changed or removed
+    document belonged to in the published build or belongs to now, written by refresh.write_changes) from all of
+    their mentions, and keeps every other event's rows as published. On Spark these models are plain tables,
+    rebuilt in full (Parquet tables cannot delete rows; partitioning millions of events is no option). A model
+    using them declares `-- depends_on:` the changes model. -#}
+{% macro event_rows_materialization() -%}
+    {{ return(adapter.dispatch('event_rows_materialization', 'militancy')()) }}
+{%- endmacro %}
+
+{% macro default__event_rows_materialization() -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
+{% macro spark__event_rows_materialization() -%}
+    {{ return('table') }}
+{%- endmacro %}
+
+{#- Pre-hook: drop the rows of the events being recomputed (nothing in a full build). -#}
+{% macro delete_touched_events() -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }}
+        where event_id in (select changes.event_id from {{ ref('stg_build__event_changes') }} as changes)
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A where clause keeping only the rows of the events being recomputed (no clause in a full build). -#}
+{% macro only_touched_events(column='event_id') -%}
+    {%- if is_incremental() %}
+        where {{ column }} in (select changes.event_id from {{ ref('stg_build__event_changes') }} as changes)
+    {%- endif -%}
+{%- endmacro %}

@@ -22,6 +22,8 @@
             ('located', 'region_offsets', 'csv', located ~ '/regions.csv', "header 'true'", offsets),
             ('build', 'document_changes', 'csv', env_var('MILITANCY_CHANGES_DIR', 'changes') ~ '/documents.csv',
                 "header 'true'", 'document_id string, change string'),
+            ('build', 'event_changes', 'csv', env_var('MILITANCY_CHANGES_DIR', 'changes') ~ '/events.csv',
+                "header 'true'", 'event_id string'),
         ] -%}
         {%- for format in dataset_source_formats() -%}
             {%- do tables.append(('dataset_files', format | replace('-', '_'), 'parquet',

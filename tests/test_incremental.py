@@ -5,8 +5,9 @@ SYNTHETIC in their titles) is built in full. Then one change set: a third synthe
 quote of real documents' rows change, one synthetic copy is removed with all its rows. The incremental build of
 those inputs must equal a full build of the same inputs in another folder, every public mart row for row; while it
 runs, a reader holding the published file open sees the old release and does not block it. Further: the refresh
-keeps unchanged documents' rows as they were (they are not recomputed), a failed refresh leaves the published file
-byte-identical, and changes that reach every document force a full build."""
+keeps unchanged documents' rows, and the rows of events no changed document mentions, as they were (they are not
+recomputed), a failed refresh leaves the published file byte-identical, and changes that reach every document force
+a full build."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def apply_change_set(project: Path) -> None:
     row = next(r for r in rows if r["document_id"] == "doc_001")
     edit_row(project, "supporting_quotes", row["supporting_quote_id"], quote=row["quote"][: len(row["quote"]) // 2])
     remove_document(project, "doc_902")
+    # A mention moves to another event: its old event (mentioned nowhere else) must go, the new one gains a source.
+    edit_row(project, "event_mentions", "doc_000_m04", event_id="ev_2010_rasht_ambush")
 
 
 def public_marts(project: Path) -> list[str]:
@@ -73,6 +76,9 @@ def refreshed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     add_synthetic_copy(project, "doc_902")
     db = project / "warehouse" / "militancy.duckdb"
     first = builder.build(project, db, echo=None)
+    with duckdb.connect(str(db), read_only=True) as con:
+        sql = "select distinct document_id, event_id from marts.fct_event_mentions where document_id is not null"
+        events_before = con.execute(sql).fetchall()
     apply_change_set(project)
     seen: dict[str, object] = {}
     reader = duckdb.connect(str(db), read_only=True)
@@ -98,6 +104,7 @@ def refreshed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "second": second,
         "seen": seen,
         "published before": published_before,
+        "events before": events_before,
     }
 
 
@@ -107,6 +114,16 @@ def test_the_change_set_is_refreshed_incrementally(refreshed: dict[str, object])
     assert second.plan is not None and second.plan.incremental, second.plan
     assert second.plan.changes == {"doc_000": "changed", "doc_001": "changed", "doc_902": "removed", "doc_903": "new"}
     assert second.plan.unchanged == 4  # doc_002, doc_003, doc_004, doc_901
+    # The events recomputed: those the changed documents' mentions belong to now or belonged to before the change
+    # (the moved mention's old event, which no longer exists; the removed document's events).
+    events = (Path(second.release) / "inputs" / "changes" / "events.csv").read_text(encoding="utf-8").split()
+    assert events[0] == "event_id" and events[1:] == sorted(set(events[1:]))
+    assert {"ev_2010_eastern_tajikistan_attack", "ev_2010_rasht_ambush", "ev_1992_tajik_civil_war"} <= set(events)
+    changed = sorted(second.plan.changes)
+    _, rows = read_seed(Path(refreshed["project"]) / "seeds" / "event_mentions.csv")  # type: ignore[arg-type]
+    expected = {r["event_id"] for r in rows if r["document_id"] in changed}
+    expected |= {event_id for document_id, event_id in refreshed["events before"] if document_id in changed}  # type: ignore[attr-defined]
+    assert events[1:] == sorted(expected)
 
 
 def test_incremental_build_equals_a_full_build_of_the_same_inputs(refreshed: dict[str, object], tmp_path: Path) -> None:
@@ -181,9 +198,10 @@ def test_a_reader_neither_blocks_the_refresh_nor_sees_half_of_it(refreshed: dict
 def test_a_refresh_keeps_unchanged_documents_rows_and_a_failed_one_changes_nothing(
     refreshed: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Mark rows of every document in the published file (only a test may write it), change one document, refresh:
-    the marks survive on the unchanged documents' rows (they were not recomputed) and are gone on the changed
-    one's. Before that, the same refresh with a fault after dbt leaves the published file byte-identical."""
+    """Mark rows of every document and every event in the published file (only a test may write it), change one
+    document, refresh: the marks survive on the unchanged documents' rows and on the events the changed document
+    does not mention (they were not recomputed), and are gone on the changed one's. Before that, the same refresh
+    with a fault after dbt leaves the published file byte-identical."""
     project: Path = refreshed["project"]  # type: ignore[assignment]
     db: Path = refreshed["db"]  # type: ignore[assignment]
     marked = {
@@ -191,10 +209,19 @@ def test_a_refresh_keeps_unchanged_documents_rows_and_a_failed_one_changes_nothi
         "marts.fct_event_actors": "notes",
         "marts.fct_evidence": "record_summary",
     }
+    by_event = {  # the event-keyed marts: only the events of the changed document's mentions are recomputed
+        "marts.fct_events": "event_name",
+        "marts.fct_event_groups": "attributions",
+        "marts.fct_group_event_evidence": "group_roles",
+    }
     with duckdb.connect(str(db)) as con:
         for relation, column in marked.items():
             con.execute(f"update {relation} set {column} = 'carried over' where document_id is not null")
+        for relation, column in by_event.items():
+            con.execute(f"update {relation} set {column} = 'carried over'")
     edit_row(project, "event_mentions", "doc_002_m01", notes="A curator's note, changed.")
+    _, rows = read_seed(project / "seeds" / "event_mentions.csv")
+    touched = sorted({r["event_id"] for r in rows if r["document_id"] == "doc_002"})
     before = _digest(db)
     monkeypatch.setenv(builder.FAULT_ENV, "dbt:raise")
     with pytest.raises(builder.BuildError, match="fault injected after dbt"):
@@ -213,6 +240,16 @@ def test_a_refresh_keeps_unchanged_documents_rows_and_a_failed_one_changes_nothi
             )
             assert kept[True] == 0, f"{relation}: the changed document's rows were not recomputed"
             assert kept[False] > 0, f"{relation}: unchanged documents' rows were recomputed"
+        for relation, column in by_event.items():
+            kept = dict(
+                con.execute(
+                    f"select event_id in (select unnest($touched)), count(*) filter (where {column} = 'carried over')"
+                    f" from {relation} group by all",
+                    {"touched": touched},
+                ).fetchall()
+            )
+            assert kept[True] == 0, f"{relation}: the touched events' rows were not recomputed"
+            assert kept[False] > 0, f"{relation}: other events' rows were recomputed"
         notes = con.execute("select notes from marts.fct_event_mentions where mention_id = 'doc_002_m01'").fetchone()
     assert notes == ("A curator's note, changed.",)
 

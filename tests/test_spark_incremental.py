@@ -69,7 +69,7 @@ def spark_refresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]
     validation = prepare_inputs(project, second, print)
     plan = refresh.plan(before, refresh.input_state(second, validation), full_refresh=False)
     result["plan"] = plan
-    refresh.write_changes(plan, second)
+    refresh.write_changes(plan, second, work / "duckdb-first" / "militancy.duckdb")
     engine_compare.prepare_spark_sources(second, print)
     engine_compare.duckdb_build(second, work / "duckdb-second" / "militancy.duckdb", print)
     # Seeds and models (no data tests): the DuckDB build of the same inputs ran every test, and the marts must

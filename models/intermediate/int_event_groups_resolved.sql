@@ -1,5 +1,15 @@
-{{ config(materialized="table") }}
+{{
+    config(
+        materialized=event_rows_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_touched_events() }}",
+    )
+}}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
+-- Incremental by event on DuckDB (macros/incremental.sql): a refresh recomputes only the events its changed documents
+-- touch, each from all of its mentions.
+-- depends_on: {{ ref('stg_build__event_changes') }}
 -- Who did each event, resolved across documents: per event, organization and role, the strongest
 -- attribution any source gives, the weakest, and a flag where sources disagree (one claims or confirms,
 -- another disputes).
@@ -15,6 +25,7 @@ event_actors as (
 event_mentions as (
 
     select * from {{ ref('int_event_mentions_unioned') }}
+    {{ only_touched_events() }}
 
 ),
 

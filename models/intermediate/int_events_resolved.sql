@@ -1,5 +1,15 @@
-{{ config(materialized="table") }}
+{{
+    config(
+        materialized=event_rows_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_touched_events() }}",
+    )
+}}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
+-- Incremental by event on DuckDB (macros/incremental.sql): a refresh recomputes only the events its changed documents
+-- touch, each from all of its mentions.
+-- depends_on: {{ ref('stg_build__event_changes') }}
 -- Resolve each real-world event from its mentions: casualty ranges that span what the sources say,
 -- the most precise date the sources agree on (or the range they span when they disagree), conflict flags.
 
@@ -8,6 +18,7 @@ with
 event_mentions as (
 
     select * from {{ ref('int_event_mentions_unioned') }}
+    {{ only_touched_events() }}
 
 ),
 
@@ -24,7 +35,10 @@ ranked_mentions as (
         {{ precision_rank('event_mentions.date_precision') }} as precision_rank,
         row_number() over (
             partition by event_mentions.event_id
-            order by {{ precision_rank('event_mentions.date_precision') }}, event_mentions.document_id
+            order by
+                {{ precision_rank('event_mentions.date_precision') }},
+                event_mentions.document_id,
+                event_mentions.mention_id
         ) as mention_order
     from event_mentions
 
@@ -32,7 +46,7 @@ ranked_mentions as (
 
 representative as (
 
-    -- The mention with the most precise date (then the lowest document id) names the event.
+    -- The mention with the most precise date (then the lowest document id, then mention id) names the event.
     select
         event_id,
         event_name,

@@ -1,8 +1,22 @@
+{{
+    config(
+        materialized=event_rows_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_touched_events() }}",
+    )
+}}
+
+-- Incremental by event on DuckDB (macros/incremental.sql): a refresh recomputes only the events its changed documents
+-- touch.
+-- depends_on: {{ ref('stg_build__event_changes') }}
+
 with
 
 event_groups as (
 
     select * from {{ ref('int_event_groups_resolved') }}
+    {{ only_touched_events() }}
 
 ),
 

@@ -1,8 +1,22 @@
+{{
+    config(
+        materialized=event_rows_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_touched_events() }}",
+    )
+}}
+
+-- Incremental by event on DuckDB (macros/incremental.sql): a refresh recomputes only the events its changed documents
+-- touch.
+-- depends_on: {{ ref('stg_build__event_changes') }}
+
 with
 
 events as (
 
     select * from {{ ref('int_events_resolved') }}
+    {{ only_touched_events() }}
 
 ),
 
@@ -15,6 +29,7 @@ entities as (
 event_sources as (
 
     select * from {{ ref('int_event_sources_aggregated') }}
+    {{ only_touched_events() }}
 
 ),
 

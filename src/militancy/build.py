@@ -538,7 +538,7 @@ def _build_release(
     _return_memory()
     clock.lap("fingerprint")
     plan, selection = _start_from_published(layout, state, full_refresh, building, say)
-    refresh.write_changes(plan, inputs)
+    refresh.write_changes(plan, inputs, building)  # in a refresh, `building` is a copy of the published database
     clock.lap("copy")
     fault_point("copy")
     say(f"Building into {building} ...")

@@ -14,7 +14,10 @@ A build's inputs are fingerprinted in three parts, stored beside each release as
   life events). A document is new, changed, removed or unchanged.
 
 When only documents differ, the build copies the published database, dbt's incremental models delete and
-recompute the rows of the new, changed and removed documents (read from `changes/documents.csv`).
+recompute the rows of the new, changed and removed documents (read from `changes/documents.csv`), and the
+event-keyed models (event resolution, fct_events, fct_event_groups, fct_group_event_evidence) those of the events
+the changed documents' mentions belong to, before or after the change (`changes/events.csv`), each from all of its
+mentions.
 
 Which nodes run in a refresh (`select`): besides the fingerprints above, each release stores a digest of every
 file dbt loads (`loaded`: each checked seed CSV, the corpus texts, the located offsets). A model is rebuilt when one
@@ -41,12 +44,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import duckdb
+
 from militancy.seed_schema import SEEDS
 from militancy.validate import Validation
 
 STATE_FILE = "refresh_state.json"
 CHANGES_DIR = "changes"
 CHANGES_FILE = "documents.csv"
+EVENTS_FILE = "events.csv"
 # Seeds whose rows are read across documents (joined by entity, type or event, not by document).
 SHARED_SEEDS = ("entities", "entity_aliases", "event_types", "coreference_decisions")
 # Folders and files of the snapshot that are code: a change in any of them forces a full build.
@@ -216,20 +222,49 @@ def plan(previous: InputState | None, state: InputState, full_refresh: bool) -> 
     return Plan(True, "only documents changed", changes, unchanged, changed_files)
 
 
-def write_changes(plan_: Plan, inputs: Path) -> None:
-    """The changed documents, for dbt (`source('build', 'document_changes')`); no rows in a full build."""
+def write_changes(plan_: Plan, inputs: Path, published_db: Path | None = None) -> None:
+    """What a refresh recomputes, for dbt; no rows in a full build:
+    - `source('build', 'document_changes')`: the new, changed and removed documents;
+    - `source('build', 'event_changes')`: the events they touch, those their mentions belonged to in the published
+      build (`published_db`, read-only) and those they belong to now (the checked seeds in `inputs`).
+    An event resolves across every mention of it, so these events are recomputed whole (macros/incremental.sql)."""
     folder = inputs / CHANGES_DIR
     folder.mkdir(exist_ok=True)
     with (folder / CHANGES_FILE).open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(("document_id", "change"))
         writer.writerows(sorted(plan_.changes.items()))
+    events = touched_events(plan_, inputs, published_db) if plan_.incremental else []
+    with (folder / EVENTS_FILE).open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(("event_id",))
+        writer.writerows((event_id,) for event_id in events)
+
+
+def touched_events(plan_: Plan, inputs: Path, published_db: Path | None) -> list[str]:
+    """Sorted ids of the events that a mention of a changed document belongs to, before or after the change."""
+    if published_db is None:
+        raise ValueError("an incremental refresh needs the published database to know which events it touches")
+    documents = sorted(plan_.changes)
+    with duckdb.connect(str(published_db), read_only=True) as con:
+        rows = con.execute(
+            """
+            select event_id from intermediate.int_event_mentions_unioned
+            where source_kind = 'document' and document_id in (select unnest($documents))
+            union
+            select event_id from read_csv($seed, header = true, all_varchar = true)
+            where document_id in (select unnest($documents))
+            order by event_id
+            """,
+            {"documents": documents, "seed": str(inputs / "seeds" / "event_mentions.csv")},
+        ).fetchall()
+    return [event_id for (event_id,) in rows if event_id]
 
 
 # The list of changed documents: every refresh writes a new one. It tells the incremental models which rows to
 # recompute, and is no data of its own: only the model that loads it is rebuilt (a model whose data inputs are
 # unchanged computes the same rows for those documents as the published build holds).
-CONTROL_SOURCES = ("source.militancy.build.document_changes",)
+CONTROL_SOURCES = ("source.militancy.build.document_changes", "source.militancy.build.event_changes")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,15 @@
-{{ config(materialized="table") }}
+{{
+    config(
+        materialized=event_rows_materialization(),
+        incremental_strategy="append",
+        on_schema_change="fail",
+        pre_hook="{{ delete_touched_events() }}",
+    )
+}}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
+-- Incremental by event on DuckDB (macros/incremental.sql): a refresh recomputes only the events its changed documents
+-- touch, each from all of its mentions.
+-- depends_on: {{ ref('stg_build__event_changes') }}
 -- Per event, its sources of both kinds: how many documents and dataset records mention it, and the datasets'
 -- own record ids (GTD eventid, UCDP GED id, ACLED event_id_cnty) so a user can find the rows in their download.
 
@@ -8,12 +18,14 @@ with
 mentions as (
 
     select * from {{ ref('int_event_mentions_unioned') }}
+    {{ only_touched_events() }}
 
 ),
 
 dataset_records as (
 
     select * from {{ ref('int_dataset_records_unioned') }}
+    {{ only_touched_events() }}
 
 ),
 
