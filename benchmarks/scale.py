@@ -33,6 +33,8 @@ from pathlib import Path
 
 import duckdb
 
+from militancy.duckdb_memory import memory_limit
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 FLOOR_SQL = ROOT / "benchmarks" / "floor.sql"
@@ -429,7 +431,8 @@ def report(
         "- Full build: `militancy build` from scratch (snapshot, validation with quote location, dbt build with "
         "every data and unit test, Parquet export, atomic publish). Peak memory: resident memory of the whole "
         "process tree (militancy + dbt), summed, polled every 0.1 s. DuckDB's memory_limit is "
-        f"{os.environ.get('MILITANCY_MEMORY_LIMIT', '3GB')} (profiles.yml's default 3GB; MILITANCY_MEMORY_LIMIT).",
+        f"{memory_limit()} (profiles.yml's default 3GB; MILITANCY_MEMORY_LIMIT), for dbt and the build's own "
+        "connections alike (src/militancy/duckdb_memory.py).",
         "- 1% refresh: 1% of the documents are re-curated (the notes of every event mention of theirs change; "
         "text, quotes and figures stay valid), then `militancy build` again, which refreshes incrementally: it "
         "copies the published file and recomputes only those documents' rows in the per-document marts "
@@ -447,7 +450,7 @@ def report(
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(line + " not recorded |" * (15 - line.count("|")) for line in kept.get("table", [])),
     ]
-    limit = os.environ.get("MILITANCY_MEMORY_LIMIT", "3GB")
+    limit = memory_limit()
     for r in results:
         floor_s = r.floor.seconds if r.floor and not r.floor.returncode else None
         build_s = r.build.seconds if r.build and not r.build.returncode else None

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from militancy import duckdb_memory
 from militancy.build import BuildError, BuildResult, _failure_report, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,7 +140,7 @@ def test_failure_report_lists_rows_of_failed_tests_only_under_the_memory_cap(
             {"unique_id": "model.m.fine", "status": "success", "message": None, "compiled_code": rows_sql},
         ],
     )
-    monkeypatch.setenv("MILITANCY_MEMORY_LIMIT", "20MB")
+    monkeypatch.setenv(duckdb_memory.MEMORY_LIMIT_ENV, "20MB")
     report = _failure_report(tmp_path, db, "dbt output").splitlines()
     assert report[:2] == [
         "- FAIL: test.m.quote_found: Got 1 result",
@@ -149,3 +150,18 @@ def test_failure_report_lists_rows_of_failed_tests_only_under_the_memory_cap(
     assert report[3] == "- FAIL: test.m.huge: Got 9 results"
     assert report[4].startswith("    (could not list the failing rows: Out of Memory")
     assert report[5:] == ["- ERROR: model.m.broken: Binder Error"]
+
+
+def test_the_build_connections_and_dbt_share_one_memory_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """profiles.yml's default cap is the one the build's own DuckDB connections use, and both follow
+    MILITANCY_MEMORY_LIMIT."""
+    profiles = (ROOT / "profiles.yml").read_text(encoding="utf-8")
+    env, default = duckdb_memory.MEMORY_LIMIT_ENV, duckdb_memory.DEFAULT_MEMORY_LIMIT
+    spelled = f"memory_limit: \"{{{{ env_var('{env}', '{default}') }}}}\""
+    assert spelled in profiles
+    monkeypatch.delenv(duckdb_memory.MEMORY_LIMIT_ENV, raising=False)
+    with duckdb.connect(config=duckdb_memory.capped()) as con:
+        assert con.execute("select current_setting('memory_limit')").fetchone()[0] == "2.7 GiB"  # 3 GB
+    monkeypatch.setenv(duckdb_memory.MEMORY_LIMIT_ENV, "512MB")
+    with duckdb.connect(config=duckdb_memory.capped()) as con:
+        assert con.execute("select current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"

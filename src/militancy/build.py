@@ -46,6 +46,7 @@ import duckdb
 from militancy import refresh, textcheck
 from militancy.datasets import checked_stamps, snapshot_registered
 from militancy.dbt_artifacts import PUBLIC_SCHEMA
+from militancy.duckdb_memory import capped
 from militancy.export import export_parquet
 from militancy.seed_schema import SEEDS
 from militancy.textcheck import Problem
@@ -216,11 +217,10 @@ def _failure_report(project_dir: Path, db_path: Path, output: str) -> str:
         return output[-4000:]
     lines: list[str] = []
     con = None
-    # The same memory cap as the dbt build (profiles.yml): a failing test over a huge table must not grow this
-    # process without bound (at 10M mentions an uncapped re-run reached 17 GB).
-    limit = os.environ.get("MILITANCY_MEMORY_LIMIT", "3GB")
+    # The same memory cap as the dbt build: a failing test over a huge table must not grow this process without
+    # bound (at 10M mentions an uncapped re-run reached 17 GB).
     try:
-        con = duckdb.connect(str(db_path), read_only=True, config={"memory_limit": limit}) if db_path.exists() else None
+        con = duckdb.connect(str(db_path), read_only=True, config=capped()) if db_path.exists() else None
     except duckdb.Error:
         con = None
     for result in failed[:20]:
@@ -245,7 +245,7 @@ def _failure_report(project_dir: Path, db_path: Path, output: str) -> str:
 
 
 def mart_row_counts(db_path: Path) -> dict[str, int]:
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with duckdb.connect(str(db_path), read_only=True, config=capped()) as con:
         tables = con.execute(
             "select table_name from information_schema.tables where table_schema = ? order by table_name",
             [PUBLIC_SCHEMA],
@@ -552,7 +552,7 @@ def _build_release(
         report = _failure_report(inputs, building, proc.stdout)
         raise BuildError(f"dbt build failed; the published warehouse {layout.db} was left as it was.\n{report}")
     fault_point("dbt")
-    with duckdb.connect(str(building)) as con:
+    with duckdb.connect(str(building), config=capped()) as con:
         con.execute("checkpoint")
     (partial / refresh.STATE_FILE).write_text(state.to_json(), encoding="utf-8")
     (partial / DATASETS_CHECKED).write_text(json.dumps(checked_now, indent=1, sort_keys=True), encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from militancy.dbt_artifacts import PUBLIC_SCHEMA
+from militancy.duckdb_memory import capped
 
 
 def export_parquet(db_path: Path, out_dir: Path, reuse: tuple[Path, frozenset[str]] | None = None) -> list[Path]:
@@ -21,7 +22,7 @@ def export_parquet(db_path: Path, out_dir: Path, reuse: tuple[Path, frozenset[st
     written again, so both releases may share it), or copied where links are not possible."""
     out_dir.mkdir(parents=True)
     written: list[Path] = []
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with duckdb.connect(str(db_path), read_only=True, config=capped()) as con:
         tables = [
             name
             for (name,) in con.execute(

@@ -46,6 +46,7 @@ from pathlib import Path
 
 import duckdb
 
+from militancy.duckdb_memory import capped
 from militancy.seed_schema import SEEDS
 from militancy.validate import Validation
 
@@ -246,7 +247,7 @@ def touched_events(plan_: Plan, inputs: Path, published_db: Path | None) -> list
     if published_db is None:
         raise ValueError("an incremental refresh needs the published database to know which events it touches")
     documents = sorted(plan_.changes)
-    with duckdb.connect(str(published_db), read_only=True) as con:
+    with duckdb.connect(str(published_db), read_only=True, config=capped()) as con:
         rows = con.execute(
             """
             select event_id from intermediate.int_event_mentions_unioned
