@@ -184,7 +184,8 @@ def test_a_signal_stops_dbt_before_the_lock_is_released(
         pytest.skip("needs Linux /proc to find the dbt child")
     project, result = published
     before = _state(result.path)
-    proc = _militancy(["build", "--db", str(result.path)], project)
+    # A full build: a refresh of unchanged inputs runs so few dbt nodes that they may end before the signal.
+    proc = _militancy(["build", "--full-refresh", "--db", str(result.path)], project)
     deadline = time.monotonic() + 120
     dbt_pid = None
     while time.monotonic() < deadline and dbt_pid is None:
