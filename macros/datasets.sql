@@ -128,7 +128,7 @@
         'dataset_id': 'varchar', 'format': 'varchar', 'release': 'varchar', 'layout_version': 'varchar',
         'file_name': 'varchar', 'original_name': 'varchar', 'original_sha256': 'varchar',
         'original_encoding': 'varchar', 'had_header': 'boolean', 'sha256': 'varchar', 'row_count': 'integer',
-        'licence_note': 'varchar', 'added_at_utc': 'timestamp'
+        'licence_note': 'varchar', 'added_at_utc': 'timestamp', 'variant': 'varchar', 'warnings': 'varchar'
     } -%}
     {%- set present = execute and run_query("select count(*) from glob('" ~ folder ~ "/registry.csv')").rows[0][0] > 0 -%}
     {%- if present %}
@@ -149,4 +149,33 @@
         {%- endfor %}
     where 1 = 0
     {%- endif %}
+{%- endmacro %}
+
+
+{#- One boolean column per warning rule of a format (dataset_warning_rules, generated from
+    src/militancy/dataset_formats.py): is_flagged_<rule_id>, true when the record breaks the rule, over the
+    published column names of dataset_source(format). -#}
+{% macro dataset_warning_flags(format) -%}
+    {%- for rule in dataset_warning_rules(format) %}
+    coalesce({{ rule.condition }}, false) as is_flagged_{{ rule.rule_id }}{{ "," if not loop.last }}
+    {%- endfor %}
+    {%- if not dataset_warning_rules(format) %}
+    false as is_flagged_nothing
+    {%- endif %}
+{%- endmacro %}
+
+{#- The flag columns of dataset_warning_flags, to carry them through a select list. -#}
+{% macro dataset_warning_flag_columns(format) -%}
+    {%- for rule in dataset_warning_rules(format) %}
+    is_flagged_{{ rule.rule_id }}{{ "," if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{#- A published real figure as text the way its publisher writes it: 25 for 25.0, 19.8 for 19.8. -#}
+{% macro published_number(expression) -%}
+    case
+        when {{ expression }} = floor({{ expression }}) then cast(cast({{ expression }} as bigint) as string)
+        else cast({{ expression }} as string)
+    end
 {%- endmacro %}

@@ -407,8 +407,8 @@
 {%- endmacro %}
 
 {% macro spark__try_parse_date(expression, format) -%}
-    {%- set spark_format = format | replace('%Y', 'yyyy') | replace('%m', 'M') | replace('%d', 'd')
-        | replace('%B', 'MMMM') -%}
+    {%- set spark_format = format | replace('%Y', 'yyyy') | replace('%y', 'yy') | replace('%m', 'M')
+        | replace('%d', 'd') | replace('%B', 'MMMM') | replace('%b', 'MMM') -%}
     try_to_date({{ expression }}, '{{ spark_format }}')
 {%- endmacro %}
 

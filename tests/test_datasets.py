@@ -1,7 +1,8 @@
 """UCDP GED, GTD and ACLED files: registration checks, loading, codebook mapping, crosswalk and linking.
 
 Every file used here is synthetic and committed under tests/fixtures/datasets/ (written by make_fixtures.py) or
-written by the synthetic generator; no real dataset row is used.
+written by the synthetic generator, except five real UCDP GED 23.1 records (CC BY 4.0, with attribution in
+tests/fixtures/datasets/real/README.md). No real GTD or ACLED row is used.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ FIXTURE_FILES = (
     ("ucdp-ged", "ucdp_ged_no_header_fixture.csv"),
     ("gtd", "gtd_fixture.csv"),
     ("acled", "acled_fixture.csv"),
+    ("ucdp-ged", "real/ucdp_ged_231_car_excerpt.csv"),  # real GED 23.1 rows (CC BY 4.0): two split events
 )
 
 
@@ -163,7 +165,8 @@ def test_headerless_file_is_refused_where_the_format_has_a_header(project: Path,
 
 
 def test_inconsistent_record_values(project: Path, tmp_path: Path) -> None:
-    # UCDP low above best, and a GTD day without a month.
+    # UCDP low above best is UCDP's own inconsistency (split events): loaded and flagged, refused with strict.
+    # A GTD day without a month is a damaged record: refused.
     def low_above_best(lines: list[str]) -> list[str]:
         row = next(csv.reader([lines[1]]))
         row[UCDP_COLUMNS.index("low")] = "30"  # best is 25
@@ -171,8 +174,18 @@ def test_inconsistent_record_values(project: Path, tmp_path: Path) -> None:
 
     bad = _bad_copy(tmp_path, "ucdp_ged_fixture.csv", low_above_best)
     with pytest.raises(datasets.DatasetError) as info:
-        datasets.add(project, bad, "ucdp-ged")
-    assert "line 2, column low: low is greater than best" in _problem_text(info)
+        datasets.add(project, bad, "ucdp-ged", strict=True)
+    assert "line 2, column best: UCDP's low, best and high deaths are not in order" in _problem_text(info)
+    assert datasets.add(project, bad, "ucdp-ged").warnings == "ged_figures_out_of_order 1"
+
+    def day_without_month(lines: list[str]) -> list[str]:
+        row = next(csv.reader([lines[1]]))
+        row[datasets.FORMATS["gtd"].column_names.index("imonth")] = "0"
+        return [lines[0], _csv_line(row), *lines[2:]]
+
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, _bad_copy(tmp_path, "gtd_fixture.csv", day_without_month), "gtd")
+    assert "line 2, column iday: a day without a month" in _problem_text(info)
 
 
 def test_changed_registered_file_stops_the_build(project: Path) -> None:
@@ -270,7 +283,7 @@ def test_cli_add_refuses_a_bad_file_and_lists_nothing(
     assert cli_main(["datasets", "add", str(FIXTURES / "acled_fixture.csv"), "--format", "acled"]) == 0
     assert cli_main(["datasets", "list", "--output", "csv"]) == 0
     listed = capsys.readouterr().out
-    assert "acled__acled_fixture,acled,acled_fixture,4,acled_fixture.csv,utf-8," in listed
+    assert "acled__acled_fixture,acled,acled_fixture,4,current export,,acled_fixture.csv," in listed
 
 
 # --- the warehouse without and with datasets -------------------------------------------------------------------
@@ -285,7 +298,7 @@ def test_without_datasets_the_staging_tables_are_empty_and_typed(con: duckdb.Duc
             "where table_schema = 'staging' and table_name = 'stg_gtd__incidents'"
         ).fetchall()
     )
-    assert types["gtd_eventid"] == "BIGINT" and types["nkill"] == "INTEGER" and types["gname"] == "VARCHAR"
+    assert types["gtd_eventid"] == "BIGINT" and types["nkill"] == "DOUBLE" and types["gname"] == "VARCHAR"
     assert con.execute("select count(*) from marts.fct_events where dataset_record_count > 0").fetchone()[0] == 0
 
 
@@ -343,7 +356,8 @@ def test_gtd_perpetrators_claimed_versus_suspected(dcon: duckdb.DuckDBPyConnecti
 def test_ucdp_low_best_high_and_header_less_file(dcon: duckdb.DuckDBPyConnection) -> None:
     rows = dcon.execute(
         "select record_id, killed_low, killed_best, killed_high, date_precision, location_precision "
-        "from marts.fct_dataset_records where dataset_format = 'ucdp-ged' order by record_id"
+        "from marts.fct_dataset_records where dataset_format = 'ucdp-ged' and record_id like '9000%' "
+        "order by record_id"
     ).fetchall()
     assert rows == [
         ("900001", 25, 25, 28, "day", "near_place"),
@@ -385,7 +399,8 @@ def test_crosswalk_and_candidates(dcon: duckdb.DuckDBPyConnection) -> None:
     assert matched["IMU"] == "org_imu"  # UCDP's short name, an acronym alias of one group only
     assert matched["Taleban"] == "org_afghan_taliban"  # a spelling the documents use
     assert matched["Military Forces of Tajikistan (1994-)"] == "org_tajik_security_forces"  # curated decision
-    candidates = {r[0] for r in dcon.execute("select actor_name from marts.dataset_actor_candidates").fetchall()}
+    synthetic = "select actor_name from marts.dataset_actor_candidates where dataset_ids not like '%car_excerpt%'"
+    candidates = {r[0] for r in dcon.execute(synthetic).fetchall()}
     assert candidates == {"Uzbek extremists", "Synthetic Militia of the Valley"}
     assert dcon.execute("select count(*) from marts.dim_groups where group_name like '%extremists%'").fetchone()[0] == 0
 
@@ -597,3 +612,27 @@ def test_cli_decide_records_the_proposed_probability(
     other = ["datasets", "decide", "gtd", "201009190001", "ev_2010_eastern_tajikistan_attack", "reject"]
     assert cli_main([*other, "--reason", " "]) == 1
     assert "needs its reason" in capsys.readouterr().err
+
+
+def test_publisher_inconsistencies_load_flagged_with_their_published_values(dcon: duckdb.DuckDBPyConnection) -> None:
+    # Real GED 23.1 records 256002 (low 7, best 6, high 7) and 255999 (low 7, best 7, high 6): UCDP's split events.
+    rows = dcon.execute(
+        "select record_id, rule_id, published_values from marts.fct_dataset_warnings order by record_id"
+    ).fetchall()
+    assert rows == [
+        ("255999", "ged_figures_out_of_order", "low 7, best 7, high 6"),
+        ("256002", "ged_figures_out_of_order", "low 7, best 6, high 7"),
+    ]
+    ranges = dcon.execute(
+        "select record_id, killed_low, killed_best, killed_high from marts.fct_dataset_records "
+        "where record_id in ('255999', '256002') order by record_id"
+    ).fetchall()
+    assert ranges == [("255999", 6, 7, 7), ("256002", 6, 6, 7)]  # the range spans every published figure
+    dim = dcon.execute(
+        "select variant, warning_counts from marts.dim_datasets where dataset_id like '%car_excerpt'"
+    ).fetchone()
+    assert dim == ("GED", "ged_figures_out_of_order 2")
+    # UCDP's -1 (sources not recorded) is unknown, not a count.
+    assert dcon.execute(
+        "select number_of_sources from staging.stg_ucdp_ged__events where record_id = '36210'"
+    ).fetchone() == (None,)

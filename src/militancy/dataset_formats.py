@@ -1,10 +1,16 @@
 """The published layouts of the event datasets researchers bring: UCDP GED, GTD and ACLED.
 
-One place says, for every format, its exact column set in published order, the type of each column, which
+One place says, for every format, its current column set in published order, the type of each column, which
 codebook a coded column follows (the codes themselves live in seeds/datasets/dataset_codes.csv, which dbt maps to
 the warehouse's conventions), the sentinel values that mean "unknown", and the licence reminder shown at
-`militancy datasets add`. The file checker (`militancy.datasets`), the dbt staging models (through the generated
-macro file macros/dataset_layouts.sql) and the synthetic generator all read this module.
+`militancy datasets add`. It also says which columns the other layouts users hold may lack (older GED releases,
+ACLED's pre-2023 and monadic exports) or add (HDX's `iso3`, ACLED's `data_id`): columns are matched by name, so
+every variant is stored in one shape, the stored layout (`columns`: the current layout, then the kept extras).
+Text labels some exports write instead of codes (ACLED's "Rioters") are mapped to their codes here, and the rules
+for inconsistencies a publisher ships (UCDP's split events with low > best) are declared here, once: the checker
+reports them and the dbt staging models flag them with the same SQL. The file checker (`militancy.datasets`), the
+dbt staging models (through the generated macro file macros/dataset_layouts.sql) and the synthetic generator all
+read this module.
 """
 
 from __future__ import annotations
@@ -23,6 +29,25 @@ class Field:
     low: int | None = None  # inclusive numeric range, for codes too many to list (GTD imonth/iday)
     high: int | None = None
     unknown: tuple[str, ...] = ()  # values meaning "unknown" besides the empty field (e.g. -9, -99)
+    optional: bool = False  # some published variants lack it: stored empty (NULL) for them
+    extra: bool = False  # not in the current layout, but some variants carry it (HDX iso3): kept after the rest
+    aliases: tuple[str, ...] = ()  # the name older releases give the column (GED 2.0 `best_est`)
+    non_negative: bool = False  # a count: a negative value other than an `unknown` sentinel is an error
+    labels: tuple[tuple[str, str], ...] = ()  # (text label, code) pairs some exports write instead of the code
+    is_date: bool = False  # a date: an XLSX cell may hold it as an Excel serial day number
+
+
+@dataclass(frozen=True)
+class WarningRule:
+    """An inconsistency the publisher ships in real files (not a damaged file): the record loads, keeps its published
+    values and is flagged (fct_dataset_warnings); `datasets add --strict` refuses it instead. `condition` is SQL over
+    the published column names with their layout types, true for a flagged record (NULL counts as not flagged)."""
+
+    rule_id: str
+    column: str
+    condition: str
+    description: str
+    evidence: str  # the column of int_dataset_records_unioned that shows the published values the rule is about
 
 
 @dataclass(frozen=True)
@@ -36,14 +61,32 @@ class DatasetFormat:
     licence_note: str
     header_optional: bool = False  # some UCDP GED releases ship without a header row
     encodings: tuple[str, ...] = ("utf-8",)  # tried in order; the file is stored in the drop folder as UTF-8
-    extensions: tuple[str, ...] = (".csv",)
+    extensions: tuple[str, ...] = (".csv", ".xlsx")
+    warnings: tuple[WarningRule, ...] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
+        """The stored layout: the current published columns, then the kept extras."""
         return tuple(c.name for c in self.columns)
+
+    @property
+    def published_names(self) -> tuple[str, ...]:
+        """The current published layout (what an export in this format writes)."""
+        return tuple(c.name for c in self.columns if not c.extra)
+
+    @property
+    def required_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if not (c.optional or c.extra))
 
     def field(self, name: str) -> Field:
         return next(c for c in self.columns if c.name == name)
+
+    def resolve_name(self, name: str) -> str | None:
+        """The stored column a header name stands for (its own name or an older alias), or None."""
+        for c in self.columns:
+            if name == c.name or name in c.aliases:
+                return c.name
+        return None
 
 
 def _fields(names: str, type_: str = "varchar", **kwargs: object) -> tuple[Field, ...]:
@@ -54,43 +97,75 @@ _V = "varchar"
 _I = "integer"
 _D = "double"
 
+_OPT = {"optional": True}
+_COUNT = {"type_": _I, "non_negative": True}
+
 UCDP_GED = DatasetFormat(
     name="ucdp-ged",
     label="UCDP Georeferenced Event Dataset (GED)",
     publisher="Uppsala Conflict Data Program, Uppsala University",
     columns=(
-        Field("id", _I),
-        Field("relid"),
+        # Text: the Candidate GED's monthly files write ids such as 2-123456; the global releases, integers.
+        Field("id"),
+        Field("relid", optional=True),
         Field("year", _I),
-        Field("active_year", _I, codebook="active_year"),
-        Field("code_status", codebook="code_status"),
+        # 1/0 in the global releases, true/false in the Candidate files.
+        Field("active_year", _I, codebook="active_year", optional=True, labels=(("true", "1"), ("false", "0"))),
+        # "Clear" or "Check" in the global releases; the Candidate files say what to check ("Check dyad"): free text.
+        Field("code_status", optional=True),
         Field("type_of_violence", _I, codebook="type_of_violence"),
-        *_fields("conflict_dset_id,conflict_new_id", _I),
-        Field("conflict_name"),
-        *_fields("dyad_dset_id,dyad_new_id", _I),
-        Field("dyad_name"),
-        *_fields("side_a_dset_id,side_a_new_id", _I),
+        *_fields("conflict_dset_id", _I, **_OPT),
+        Field("conflict_new_id", _I, optional=True),
+        Field("conflict_name", optional=True),
+        *_fields("dyad_dset_id", _I, **_OPT),
+        Field("dyad_new_id", _I, optional=True),
+        Field("dyad_name", optional=True),
+        *_fields("side_a_dset_id", _I, **_OPT),
+        Field("side_a_new_id", _I, optional=True),
         Field("side_a"),
-        *_fields("side_b_dset_id,side_b_new_id", _I),
+        *_fields("side_b_dset_id", _I, **_OPT),
+        Field("side_b_new_id", _I, optional=True),
         Field("side_b"),
-        Field("number_of_sources", _I),
-        *_fields("source_article,source_office,source_date,source_headline,source_original"),
+        Field("number_of_sources", _I, optional=True, unknown=("-1",)),  # -1: not recorded (older events)
+        *_fields("source_article,source_office,source_date,source_headline,source_original", **_OPT),
         Field("where_prec", _I, codebook="where_prec"),
-        *_fields("where_coordinates,where_description,adm_1,adm_2"),
+        *_fields("where_coordinates,where_description,adm_1,adm_2", **_OPT),
         *_fields("latitude,longitude", _D),
-        Field("geom_wkt"),
-        Field("priogrid_gid", _I),
+        Field("geom_wkt", optional=True),
+        Field("priogrid_gid", _I, optional=True),
         Field("country"),
-        Field("country_id", _I),
-        Field("region"),
-        Field("event_clarity", _I, codebook="event_clarity"),
+        Field("country_id", _I, optional=True),
+        Field("region", optional=True),
+        Field("event_clarity", _I, codebook="event_clarity", optional=True),
         Field("date_prec", _I, codebook="date_prec"),
-        *_fields("date_start,date_end", "timestamp"),
-        *_fields("deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low", _I),
-        *_fields("gwnoa,gwnob"),
+        *_fields("date_start,date_end", "timestamp", is_date=True),
+        *_fields("deaths_a,deaths_b,deaths_civilians,deaths_unknown", **_COUNT, optional=True),  # type: ignore[arg-type]
+        Field("best", _I, non_negative=True, aliases=("best_est",)),
+        Field("high", _I, non_negative=True, aliases=("high_est",)),
+        Field("low", _I, non_negative=True, aliases=("low_est",)),
+        *_fields("gwnoa,gwnob", **_OPT),
+        # HDX's country extracts add the ISO 3166-1 alpha-3 code of the country.
+        Field("iso3", extra=True),
     ),
     id_column="id",
-    layout_version="GED CSV, 49 columns (id ... gwnob), as published since GED 18.1",
+    layout_version="GED CSV, 49 columns (id ... gwnob), as published since GED 18.1; columns matched by name",
+    warnings=(
+        WarningRule(
+            "ged_figures_out_of_order",
+            "best",
+            "not (low <= best and best <= high)",
+            "UCDP's low, best and high deaths are not in order low <= best <= high (UCDP ships this for some "
+            "split events); kept as published, the warehouse's range spans all three",
+            "killed_text",
+        ),
+        WarningRule(
+            "ged_ends_before_start",
+            "date_end",
+            "date_end < date_start",
+            "date_end is before date_start; the warehouse's interval runs from the earlier to the later date",
+            "date_text",
+        ),
+    ),
     licence_note=(
         "UCDP data are free to use with attribution (CC BY 4.0): cite Sundberg & Melander (2013) and the "
         "GED release you downloaded. Keep your download out of git; the warehouse stores only a registry row."
@@ -115,8 +190,8 @@ _GTD_CODE_FIELDS = {
     "guncertain2": Field("guncertain2", _I, codebook="yes_no"),
     "guncertain3": Field("guncertain3", _I, codebook="yes_no"),
     "individual": Field("individual", _I, codebook="yes_no"),
-    "nperps": Field("nperps", _I, unknown=("-9", "-99")),
-    "nperpcap": Field("nperpcap", _I, unknown=("-9", "-99")),
+    "nperps": Field("nperps", _I, unknown=("-9", "-99"), non_negative=True),
+    "nperpcap": Field("nperpcap", _I, unknown=("-9", "-99"), non_negative=True),
     "claimed": Field("claimed", _I, codebook="yes_no", unknown=("-9",)),
     "claimmode": Field("claimmode", _I, codebook="claimmode"),
     "claim2": Field("claim2", _I, codebook="yes_no", unknown=("-9",)),
@@ -124,15 +199,17 @@ _GTD_CODE_FIELDS = {
     "claim3": Field("claim3", _I, codebook="yes_no", unknown=("-9",)),
     "claimmode3": Field("claimmode3", _I, codebook="claimmode"),
     "compclaim": Field("compclaim", _I, codebook="yes_no", unknown=("-9",)),
-    "nkill": Field("nkill", _D, unknown=("-9", "-99")),
-    "nkillus": Field("nkillus", _D, unknown=("-9", "-99")),
-    "nkillter": Field("nkillter", _D, unknown=("-9", "-99")),
-    "nwound": Field("nwound", _D, unknown=("-9", "-99")),
-    "nwoundus": Field("nwoundus", _D, unknown=("-9", "-99")),
-    "nwoundte": Field("nwoundte", _D, unknown=("-9", "-99")),
+    # Counts are published as reals: split incidents carry fractions (nkill 19.8); kept as published.
+    "nkill": Field("nkill", _D, unknown=("-9", "-99"), non_negative=True),
+    "nkillus": Field("nkillus", _D, unknown=("-9", "-99"), non_negative=True),
+    "nkillter": Field("nkillter", _D, unknown=("-9", "-99"), non_negative=True),
+    "nwound": Field("nwound", _D, unknown=("-9", "-99"), non_negative=True),
+    "nwoundus": Field("nwoundus", _D, unknown=("-9", "-99"), non_negative=True),
+    "nwoundte": Field("nwoundte", _D, unknown=("-9", "-99"), non_negative=True),
     "latitude": Field("latitude", _D),
     "longitude": Field("longitude", _D),
     "eventid": Field("eventid", "bigint"),
+    "resolution": Field("resolution", is_date=True),
     "iyear": Field("iyear", _I),
     "country": Field("country", _I),
     "region": Field("region", _I),
@@ -167,8 +244,42 @@ GTD = DatasetFormat(
         "the file stays in datasets/gtd/ (gitignored); cite START's Global Terrorism Database and your release."
     ),
     encodings=("utf-8", "cp1252"),
-    extensions=(".csv", ".xlsx"),
+    warnings=(
+        WarningRule(
+            "gtd_resolved_before_start",
+            "resolution",
+            "extended = 1 and try_cast(resolution as date) < make_date(iyear, greatest(imonth, 1), 1)",
+            "an extended incident's resolution date is before the incident's first possible day; the interval "
+            "keeps the incident's own date",
+            "date_text",
+        ),
+    ),
 )
+
+# ACLED's actor types: the codes of its older exports and the labels its current exports write instead.
+ACLED_INTER_LABELS = (
+    ("State forces", "1"),
+    ("Rebel group", "2"),
+    ("Political militia", "3"),
+    ("Identity militia", "4"),
+    ("Rioters", "5"),
+    ("Protesters", "6"),
+    ("Civilians", "7"),
+    ("External/Other forces", "8"),
+)
+
+
+def acled_interaction_labels() -> tuple[tuple[str, str], ...]:
+    """ACLED's interaction codes as its current exports label them: "State forces-Rioters" is 15 (the two actor
+    types, the lower first), "Rioters only" is 50 (an actor acting alone)."""
+    pairs = []
+    for a_label, a in ACLED_INTER_LABELS:
+        pairs.append((f"{a_label} only", f"{a}0"))
+        for b_label, b in ACLED_INTER_LABELS:
+            low, high = sorted((a, b))
+            pairs.append((f"{a_label}-{b_label}", f"{low}{high}"))
+    return tuple(pairs)
+
 
 ACLED = DatasetFormat(
     name="acled",
@@ -176,31 +287,36 @@ ACLED = DatasetFormat(
     publisher="ACLED",
     columns=(
         Field("event_id_cnty"),
-        Field("event_date"),
+        Field("event_date", is_date=True),
         Field("year", _I),
         Field("time_precision", _I, codebook="time_precision"),
-        Field("disorder_type", codebook="disorder_type"),
+        Field("disorder_type", codebook="disorder_type", optional=True),  # added in 2022
         Field("event_type", codebook="event_type"),
         Field("sub_event_type", codebook="sub_event_type"),
         Field("actor1"),
         Field("assoc_actor_1"),
-        Field("inter1", _I, codebook="inter"),
-        Field("actor2"),
-        Field("assoc_actor_2"),
-        Field("inter2", _I, codebook="inter"),
-        Field("interaction", _I),
-        Field("civilian_targeting", codebook="civilian_targeting"),
+        Field("inter1", _I, codebook="inter", labels=ACLED_INTER_LABELS),
+        # Monadic exports have no second actor.
+        Field("actor2", optional=True),
+        Field("assoc_actor_2", optional=True),
+        Field("inter2", _I, codebook="inter", labels=ACLED_INTER_LABELS, optional=True),
+        Field("interaction", _I, labels=acled_interaction_labels()),
+        Field("civilian_targeting", codebook="civilian_targeting", optional=True),  # added in 2022
         Field("iso", _I),
         *_fields("region,country,admin1,admin2,admin3,location"),
         *_fields("latitude,longitude", _D),
         Field("geo_precision", _I, codebook="geo_precision"),
         *_fields("source,source_scale,notes"),
-        Field("fatalities", _I),
-        Field("tags"),
+        Field("fatalities", _I, non_negative=True),
+        Field("tags", optional=True),  # added in 2023
         Field("timestamp", "bigint"),
+        # The pre-2023 export's own columns, kept: its row id, the id's number and the ISO 3166-1 alpha-3 code.
+        Field("data_id", "bigint", extra=True),
+        Field("event_id_no_cnty", "bigint", extra=True),
+        Field("iso3", extra=True),
     ),
     id_column="event_id_cnty",
-    layout_version="ACLED export, 31 columns (event_id_cnty ... timestamp, with civilian_targeting)",
+    layout_version="ACLED export (current 31 columns, pre-2023, monadic; codes or labels); columns matched by name",
     licence_note=(
         "ACLED data are provided under ACLED's Terms of Use (attribution required; the raw data may not be "
         "redistributed): keep the export in datasets/acled/ (gitignored) and cite ACLED with your access date."
@@ -209,15 +325,17 @@ ACLED = DatasetFormat(
 
 FORMATS: dict[str, DatasetFormat] = {f.name: f for f in (UCDP_GED, GTD, ACLED)}
 
-# Dates ACLED exports write: ISO from the API, "19 September 2010" from the export tool.
-ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y")
+# Dates ACLED exports write: ISO from the API, "19 September 2010" from the export tool, and "9-May-20" where Excel
+# re-saved the file (DuckDB's %y reads 00-68 as 20xx, 69-99 as 19xx; ACLED starts in 1997).
+ACLED_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y")
 
 
 def layout_macro() -> str:
-    """Render macros/dataset_layouts.sql: the column types each staging model passes to read_csv."""
+    """Render macros/dataset_layouts.sql: the column types each staging model passes to read_csv, and the warning
+    rules each staging model flags (the checker of `datasets add` runs the same conditions)."""
     lines = [
         "{#- Generated by `militancy gen-yml` from src/militancy/dataset_formats.py; edit that file instead.",
-        "    The exact published column set of each dataset format, in order, with the type read_csv gives it. -#}",
+        "    The stored column set of each dataset format, in order, with the type read_csv gives it. -#}",
         "",
         "{% macro dataset_layout(format) -%}",
         "    {%- set layouts = {",
@@ -226,4 +344,27 @@ def layout_macro() -> str:
         pairs = ", ".join(f"'{c.name}': '{c.type}'" for c in fmt.columns)
         lines.append(f"        '{fmt.name}': {{{pairs}}},")
     lines += ["    } -%}", "    {{ return(layouts[format]) }}", "{%- endmacro %}", ""]
+    lines += [
+        "{#- The inconsistencies each publisher ships in real files: SQL over the published column names, true for",
+        "    a flagged record; `evidence` names the column of int_dataset_records_unioned that shows the values. -#}",
+        "{% macro dataset_warning_rules(format) -%}",
+        "    {%- set rules = {",
+    ]
+    for fmt in FORMATS.values():
+        items = ", ".join(
+            "{"
+            + ", ".join(
+                f"'{key}': '{value.replace(chr(39), chr(92) + chr(39))}'"
+                for key, value in (
+                    ("rule_id", r.rule_id),
+                    ("condition", r.condition),
+                    ("description", r.description),
+                    ("evidence", r.evidence),
+                )
+            )
+            + "}"
+            for r in fmt.warnings
+        )
+        lines.append(f"        '{fmt.name}': [{items}],")
+    lines += ["    } -%}", "    {{ return(rules[format]) }}", "{%- endmacro %}", ""]
     return "\n".join(lines)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from militancy.dataset_formats import GTD, UCDP_GED
 
-UCDP_GED_COLUMNS: tuple[str, ...] = UCDP_GED.column_names
+UCDP_GED_COLUMNS: tuple[str, ...] = UCDP_GED.published_names
 
-GTD_COLUMNS: tuple[str, ...] = GTD.column_names
+GTD_COLUMNS: tuple[str, ...] = GTD.published_names
 
 # GTD attack types (attacktype1-3 and their _txt labels), as published in the GTD codebook.
 GTD_ATTACK_TYPE_CODES: dict[str, int] = {

@@ -1,7 +1,8 @@
 """`militancy datasets ...`: bring UCDP GED, GTD and ACLED downloads into the warehouse.
 
-militancy datasets add PATH --format ucdp-ged|gtd|acled [--release R] [--replace]
-                                      check the file and register a UTF-8 copy in datasets/<format>/
+militancy datasets add PATH --format ucdp-ged|gtd|acled [--release R] [--replace] [--strict]
+                                      check the file (CSV or XLSX; the variant is detected from its header)
+                                      and register a UTF-8 copy in datasets/<format>/
 militancy datasets list              the registered files (release, rows, checksums, licence note)
 militancy datasets check             re-check every registered file (also done before every build)
 militancy datasets remove ID         unregister a file and delete its stored copy
@@ -33,13 +34,26 @@ def _root() -> Path:
 def cmd_add(args: argparse.Namespace) -> int:
     root = _root()
     try:
-        entry = datasets.add(root, Path(args.path), args.format, release=args.release, replace=args.replace)
+        entry = datasets.add(
+            root, Path(args.path), args.format, release=args.release, replace=args.replace, strict=args.strict
+        )
+    except datasets.AlreadyRegistered as exc:
+        print(f"militancy datasets add: {exc.problems[0].message}. Nothing was registered.")
+        return 0
     except datasets.DatasetError as exc:
         print(f"militancy datasets add: {exc}\nNothing was registered.", file=sys.stderr)
         return 1
     print(f"Registered {entry.dataset_id}: {entry.row_count} records ({entry.layout_version})")
+    print(f"  detected: {entry.variant}")
     print(f"  stored as datasets/{entry.file_name} (UTF-8, with header; original {entry.original_encoding})")
     print(f"  original sha256 {entry.original_sha256}\n  stored   sha256 {entry.sha256}")
+    if entry.warnings:
+        rules = {r.rule_id: r for r in datasets.FORMATS[entry.format].warnings}
+        print("  loaded with the publisher's inconsistencies flagged (see marts.fct_dataset_warnings):")
+        for part in entry.warnings.split("; "):
+            rule_id, count = part.rsplit(" ", 1)
+            print(f"    {count} record(s) {rule_id}: {rules[rule_id].description}")
+        print("  (--strict refuses such a file instead)")
     print(f"  licence: {entry.licence_note}")
     print("Run `make build` to load it.")
     return 0
@@ -52,7 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     from militancy.cli import format_rows
 
-    columns = ["dataset_id", "format", "release", "row_count", "original_name", "original_encoding", "sha256"]
+    columns = ["dataset_id", "format", "release", "row_count", "variant", "warnings", "original_name", "sha256"]
     rows = [tuple(getattr(e, c) for c in columns) for e in entries]
     print(format_rows(columns, rows, args.output), end="")
     return 0
@@ -163,6 +177,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--format", required=True, choices=sorted(datasets.FORMATS))
     a.add_argument("--release", help="release name (default: the file name without extension)")
     a.add_argument("--replace", action="store_true", help="replace a file registered under the same id")
+    a.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse records the publisher ships inconsistent (GED low > best, ...) instead of loading them flagged",
+    )
     a.set_defaults(func=cmd_add)
     li = group.add_parser("list", help="list the registered files")
     li.add_argument("--output", choices=("table", "csv", "json"), default="table")

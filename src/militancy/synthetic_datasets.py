@@ -114,7 +114,8 @@ def write(
     codes = read_codes(project_dir or Path(__file__).resolve().parents[2])
     overrides = {**_overrides(fmt), **(overrides or {})}
     exprs = [
-        f'{overrides.get(f.name, _default(fmt, f, codes, 7 + 2 * n))} as "{f.name}"' for n, f in enumerate(fmt.columns)
+        f'{overrides.get(f.name, _default(fmt, f, codes, 7 + 2 * n))} as "{f.name}"'
+        for n, f in enumerate(c for c in fmt.columns if not c.extra)
     ]
     sql = f"select {', '.join(exprs)} from range({rows}) as r(i)"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,18 +131,18 @@ def write(
 
 
 def write_fixture(fmt_name: str, path: Path, records: list[dict[str, str]], header: bool = True) -> None:
-    """Write hand-made records (unnamed columns empty) in the exact layout; GTD in cp1252."""
+    """Write hand-made records (unnamed columns empty) in the current published layout; GTD in cp1252."""
     fmt = FORMATS[fmt_name]
-    unknown = [k for r in records for k in r if k not in fmt.column_names]
+    unknown = [k for r in records for k in r if k not in fmt.published_names]
     if unknown:
         raise KeyError(f"not {fmt_name} columns: {unknown}")
     encoding = "cp1252" if fmt_name == "gtd" else "utf-8"
     with path.open("w", encoding=encoding, newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         if header:
-            writer.writerow(fmt.column_names)
+            writer.writerow(fmt.published_names)
         for record in records:
-            writer.writerow([record.get(c, "") for c in fmt.column_names])
+            writer.writerow([record.get(c, "") for c in fmt.published_names])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 -- GTD incidents in the warehouse's conventions: iyear/imonth/iday with 0 = unknown as a date interval (the
 -- whole month or year when the day or month is unknown, up to the resolution date for extended incidents), the
--- point figures nkill/nwound as ranges of one value (NULL when unknown), specificity as a place precision, and
--- attacktype1 as an event type (a suicide bombing when suicide = 1).
+-- point figures nkill/nwound as ranges of one value (NULL when unknown; a fraction GTD gives a split incident,
+-- nkill 19.8, is the range 19-20 with the published figure kept in killed_text), specificity as a place precision,
+-- and attacktype1 as an event type (a suicide bombing when suicide = 1).
 
 with
 
@@ -101,13 +102,13 @@ final as (
         case when location_precision != 'unknown' then longitude end as longitude,
         location_precision,
         'specificity ' || cast(specificity as string) as source_location_precision,
-        concat('nkill ', coalesce(cast(nkill as string), 'unknown')) as killed_text,
-        nkill as killed_low,
-        nkill as killed_high,
+        concat('nkill ', coalesce({{ published_number('nkill') }}, 'unknown')) as killed_text,
+        cast(floor(nkill) as integer) as killed_low,
+        cast(ceil(nkill) as integer) as killed_high,
         cast(null as integer) as killed_best,
-        concat('nwound ', coalesce(cast(nwound as string), 'unknown')) as wounded_text,
-        nwound as wounded_low,
-        nwound as wounded_high,
+        concat('nwound ', coalesce({{ published_number('nwound') }}, 'unknown')) as wounded_text,
+        cast(floor(nwound) as integer) as wounded_low,
+        cast(ceil(nwound) as integer) as wounded_high,
         summary as record_summary,
         concat_ws(' | ', scite1, scite2, scite3) as record_sources
     from mapped

@@ -1,6 +1,8 @@
 -- UCDP GED events in the warehouse's conventions: the date interval UCDP gives with date_prec as a precision
 -- word, low/best/high deaths as a killed range (best kept beside it), where_prec as a place precision, and the
--- type of violence as an event type.
+-- type of violence as an event type. A record UCDP ships out of order (low > best, or an end before its start:
+-- flagged in staging, listed in fct_dataset_warnings) keeps its published figures in killed_text and
+-- killed_best; the range and the interval span all the values given.
 
 with
 
@@ -54,8 +56,8 @@ final as (
             "coalesce(cast(date_start as string), 'unknown')", "' to '", "coalesce(cast(date_end as string), 'unknown')",
             "' (date_prec ' || cast(date_prec as string) || ')'",
         ]) }} as date_text,
-        date_start,
-        date_end,
+        least(date_start, date_end) as date_start,
+        greatest(date_start, date_end) as date_end,
         date_precision,
         'date_prec ' || cast(date_prec as string) as source_date_precision,
         country as country_name,
@@ -70,8 +72,8 @@ final as (
             "'low '", "coalesce(cast(low as string), 'unknown')", "', best '", "coalesce(cast(best as string), 'unknown')",
             "', high '", "coalesce(cast(high as string), 'unknown')",
         ]) }} as killed_text,
-        low as killed_low,
-        high as killed_high,
+        least(low, best, high) as killed_low,
+        greatest(low, best, high) as killed_high,
         best as killed_best,
         cast(null as string) as wounded_text,
         cast(null as integer) as wounded_low,

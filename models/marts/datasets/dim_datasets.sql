@@ -20,7 +20,9 @@ final as (
         sha256,
         cast(row_count as integer) as row_count,
         licence_note,
-        added_at_utc
+        added_at_utc,
+        variant,
+        warning_counts
     from registry
 
 )

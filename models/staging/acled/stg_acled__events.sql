@@ -1,9 +1,11 @@
 {{ config(materialized="table") }}
 -- depends_on: {{ source('acled', 'event_files') }}
 
--- A table, not a view: the files are read once, at build time. The columns and their types are the published
--- export layout (macros/dataset_layouts.sql). event_date comes as 2010-09-19 (API) or 19 September 2010
--- (export tool); both are parsed here.
+-- A table, not a view: the files are read once, at build time. The columns and their types are the stored
+-- layout (macros/dataset_layouts.sql): every ACLED export variant in one shape (pre-2023 and monadic exports
+-- have NULL in the columns they lack; actor-type labels were mapped to their codes on registration).
+-- event_date comes as 2010-09-19 (API), 19 September 2010 (export tool) or 19-Sep-10 (re-saved by Excel);
+-- each is parsed here.
 
 with
 
@@ -22,7 +24,9 @@ renamed as (
         event_date as event_date_text,
         coalesce(
             {{ try_parse_date('event_date', '%Y-%m-%d') }},
-            {{ try_parse_date('event_date', '%d %B %Y') }}
+            {{ try_parse_date('event_date', '%d %B %Y') }},
+            {{ try_parse_date('event_date', '%d-%b-%y') }},
+            {{ try_parse_date('event_date', '%d-%b-%Y') }}
         ) as event_date,
         year,
         time_precision,
@@ -52,7 +56,10 @@ renamed as (
         notes,
         fatalities,
         tags,
-        timestamp as source_timestamp
+        timestamp as source_timestamp,
+        data_id,
+        event_id_no_cnty,
+        iso3
     from source
 
 ),

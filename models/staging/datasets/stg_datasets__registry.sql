@@ -27,7 +27,9 @@ renamed as (
         sha256,
         row_count,
         licence_note,
-        added_at_utc
+        added_at_utc,
+        variant,
+        warnings as warning_counts
     from source
 
 ),

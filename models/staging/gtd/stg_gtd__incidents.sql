@@ -3,13 +3,24 @@
 
 -- A table, not a view: the files are read once, at build time. The columns and their types are the published
 -- codebook layout (macros/dataset_layouts.sql); here the columns the warehouse maps are kept and GTD's unknown
--- markers are cleaned: month or day 0, -9 and -99 become NULL (unknown), never zero.
+-- markers are cleaned: month or day 0, -9 and -99 become NULL (unknown), never zero. The counts keep GTD's
+-- published reals (split incidents carry fractions: nkill 19.8). Records GTD ships inconsistent are flagged
+-- (is_flagged_<rule>, the rules of dataset_warning_rules).
 
 with
 
 source as (
 
     {{ dataset_source('gtd') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        {{ dataset_warning_flags('gtd') }}
+    from source
 
 ),
 
@@ -58,15 +69,16 @@ renamed as (
         claimmode3,
         case when compclaim in (0, 1) then compclaim end as compclaim,
         case when nperps >= 0 then nperps end as nperps,
-        cast(case when nkill >= 0 then nkill end as integer) as nkill,
-        cast(case when nkillter >= 0 then nkillter end as integer) as nkillter,
-        cast(case when nwound >= 0 then nwound end as integer) as nwound,
-        cast(case when nwoundte >= 0 then nwoundte end as integer) as nwoundte,
+        case when nkill >= 0 then nkill end as nkill,
+        case when nkillter >= 0 then nkillter end as nkillter,
+        case when nwound >= 0 then nwound end as nwound,
+        case when nwoundte >= 0 then nwoundte end as nwoundte,
         scite1,
         scite2,
         scite3,
-        dbsource
-    from source
+        dbsource,
+        {{ dataset_warning_flag_columns('gtd') }}
+    from flagged
 
 ),
 

@@ -2,7 +2,9 @@
 -- depends_on: {{ source('ucdp_ged', 'event_files') }}
 
 -- A table, not a view: the files are read once, at build time (a view would read them relative to whoever
--- queries it). The columns and their types are the published layout (macros/dataset_layouts.sql).
+-- queries it). The columns and their types are the stored layout (macros/dataset_layouts.sql): every published
+-- GED variant in one shape, columns a variant lacks NULL. Records UCDP ships inconsistent are kept as published
+-- and flagged (is_flagged_<rule>, the rules of dataset_warning_rules).
 
 with
 
@@ -12,12 +14,22 @@ source as (
 
 ),
 
+flagged as (
+
+    select
+        *,
+        {{ dataset_warning_flags('ucdp-ged') }}
+    from source
+
+),
+
 renamed as (
 
     select
         dataset_id,
-        cast(id as {{ dbt.type_string() }}) as record_id,
-        id as ucdp_ged_id,
+        id as record_id,
+        -- The global releases' ids are integers; the Candidate files' (2-123456) are not and have none here.
+        {{ dbt.safe_cast('id', api.Column.translate_type('integer')) }} as ucdp_ged_id,
         relid,
         year,
         active_year,
@@ -27,7 +39,7 @@ renamed as (
         dyad_name,
         side_a,
         side_b,
-        number_of_sources,
+        nullif(number_of_sources, -1) as number_of_sources,  -- -1: not recorded
         source_article,
         source_office,
         source_date,
@@ -50,8 +62,10 @@ renamed as (
         deaths_unknown,
         best,
         high,
-        low
-    from source
+        low,
+        iso3,
+        {{ dataset_warning_flag_columns('ucdp-ged') }}
+    from flagged
 
 ),
 
