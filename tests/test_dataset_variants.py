@@ -21,11 +21,39 @@ from militancy.dataset_formats import FORMATS
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
 REAL_GED = FIXTURES / "real" / "ucdp_ged_231_car_excerpt.csv"
 
-ACLED_PRE_2023 = (
-    "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,"
-    "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,"
-    "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3"
-).split(",")
+ACLED_PRE_2023 = [
+    "data_id",
+    "iso",
+    "event_id_cnty",
+    "event_id_no_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "timestamp",
+    "iso3",
+]
 
 
 def _read(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
