@@ -179,3 +179,32 @@
         else cast({{ expression }} as string)
     end
 {%- endmacro %}
+
+{#- The records of one staging relation that break each warning rule of its format, one select per rule joined by
+    union all (int_dataset_warnings_unioned); for a format with no rule, the same columns and no rows. -#}
+{% macro dataset_warning_rows(format, relation) -%}
+    {%- set rules = dataset_warning_rules(format) -%}
+    {%- for rule in rules %}
+    select
+        dataset_id,
+        '{{ format }}' as dataset_format,
+        record_id,
+        '{{ rule.rule_id }}' as rule_id,
+        '{{ rule.description | replace("'", "''") }}' as rule_description,
+        '{{ rule.evidence }}' as evidence_column
+    from {{ relation }}
+    where is_flagged_{{ rule.rule_id }}
+    {{ "union all" if not loop.last }}
+    {%- endfor %}
+    {%- if not rules %}
+    select
+        dataset_id,
+        '{{ format }}' as dataset_format,
+        record_id,
+        cast(null as {{ dbt.type_string() }}) as rule_id,
+        cast(null as {{ dbt.type_string() }}) as rule_description,
+        cast(null as {{ dbt.type_string() }}) as evidence_column
+    from {{ relation }}
+    where false
+    {%- endif %}
+{%- endmacro %}

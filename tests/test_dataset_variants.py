@@ -21,41 +21,6 @@ from militancy.dataset_formats import FORMATS
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
 REAL_GED = FIXTURES / "real" / "ucdp_ged_231_car_excerpt.csv"
 
-ACLED_PRE_2023 = [
-    "data_id",
-    "iso",
-    "event_id_cnty",
-    "event_id_no_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "timestamp",
-    "iso3",
-]
-
-
 def _read(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
     with path.open(encoding=encoding, newline="") as handle:
         return list(csv.DictReader(handle))
@@ -157,17 +122,13 @@ def test_an_unknown_column_is_still_refused(project: Path, tmp_path: Path) -> No
 # --- ACLED ------------------------------------------------------------------------------------------------------
 
 
-def test_acled_pre_2023_export_keeps_its_own_columns(project: Path, tmp_path: Path) -> None:
-    rows = [
-        {**r, "data_id": str(7000 + n), "event_id_no_cnty": r["event_id_cnty"][3:], "iso3": "TJK"}
-        for n, r in enumerate(_acled_rows())
-    ]
-    entry = datasets.add(project, _write(tmp_path / "acled_2019.csv", ACLED_PRE_2023, rows), "acled")
+def test_acled_pre_2023_export_keeps_its_own_columns(project: Path) -> None:
+    entry = datasets.add(project, FIXTURES / "acled_pre2023_fixture.csv", "acled")
     assert entry.variant.startswith("pre-2023 export")
-    assert "without civilian_targeting, disorder_type, tags" in entry.variant
+    assert "without civilian_targeting, disorder_type, tags" in entry.variant and "NA for missing" in entry.variant
     stored = _stored(project, entry)
-    assert [r["data_id"] for r in stored][:2] == ["7000", "7001"] and stored[0]["iso3"] == "TJK"
-    assert stored[0]["disorder_type"] == ""
+    assert [r["data_id"] for r in stored] == ["8101", "8102"] and stored[0]["iso3"] == "KGZ"
+    assert stored[0]["disorder_type"] == "" and stored[1]["fatalities"] == ""  # absent; R's NA
 
 
 def test_acled_monadic_export(project: Path, tmp_path: Path) -> None:

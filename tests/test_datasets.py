@@ -8,6 +8,7 @@ tests/fixtures/datasets/real/README.md). No real GTD or ACLED row is used.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -28,6 +29,7 @@ FIXTURE_FILES = (
     ("gtd", "gtd_fixture.csv"),
     ("acled", "acled_fixture.csv"),
     ("ucdp-ged", "real/ucdp_ged_231_car_excerpt.csv"),  # real GED 23.1 rows (CC BY 4.0): two split events
+    ("acled", "acled_pre2023_fixture.csv"),  # the pre-2023 layout, written by R (NA), re-saved by Excel (9-May-20)
 )
 
 
@@ -399,7 +401,10 @@ def test_crosswalk_and_candidates(dcon: duckdb.DuckDBPyConnection) -> None:
     assert matched["IMU"] == "org_imu"  # UCDP's short name, an acronym alias of one group only
     assert matched["Taleban"] == "org_afghan_taliban"  # a spelling the documents use
     assert matched["Military Forces of Tajikistan (1994-)"] == "org_tajik_security_forces"  # curated decision
-    synthetic = "select actor_name from marts.dataset_actor_candidates where dataset_ids not like '%car_excerpt%'"
+    synthetic = (
+        "select actor_name from marts.dataset_actor_candidates "
+        "where dataset_ids not like '%car_excerpt%' and dataset_ids not like '%pre2023%'"
+    )
     candidates = {r[0] for r in dcon.execute(synthetic).fetchall()}
     assert candidates == {"Uzbek extremists", "Synthetic Militia of the Valley"}
     assert dcon.execute("select count(*) from marts.dim_groups where group_name like '%extremists%'").fetchone()[0] == 0
@@ -636,3 +641,23 @@ def test_publisher_inconsistencies_load_flagged_with_their_published_values(dcon
     assert dcon.execute(
         "select number_of_sources from staging.stg_ucdp_ged__events where record_id = '36210'"
     ).fetchone() == (None,)
+
+
+def test_acled_pre_2023_export_as_r_and_excel_left_it(dcon: duckdb.DuckDBPyConnection) -> None:
+    rows = dcon.execute(
+        "select record_id, event_date, data_id, iso3, assoc_actor_1, fatalities, notes, disorder_type "
+        "from staging.stg_acled__events where record_id like 'KGZ%' order by record_id"
+    ).fetchall()
+    assert rows == [
+        ("KGZ9101", dt.date(2020, 5, 9), 8101, "KGZ", None, 1, "SYNTHETIC: a shop owner was attacked.", None),
+        ("KGZ9102", dt.date(1998, 6, 21), 8102, "KGZ", None, None, None, None),
+    ]
+    interval = dcon.execute(
+        "select date_start, date_end, date_precision from marts.fct_dataset_records where record_id = 'KGZ9102'"
+    ).fetchone()
+    assert interval == (dt.date(1998, 6, 1), dt.date(1998, 6, 30), "month")
+    assert dcon.execute(
+        "select variant from marts.dim_datasets where dataset_id = 'acled__acled_pre2023_fixture'"
+    ).fetchone() == (
+        "pre-2023 export (data_id ... iso3); without civilian_targeting, disorder_type, tags; NA for missing",
+    )

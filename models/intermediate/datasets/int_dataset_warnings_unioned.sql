@@ -22,38 +22,13 @@ acled_events as (
 
 ),
 
-{%- set formats = [('ucdp-ged', 'ucdp_ged_events'), ('gtd', 'gtd_incidents'), ('acled', 'acled_events')] %}
-
 flagged as (
 
-    {%- set parts = [] %}
-    {%- for format, relation in formats %}
-    {%- for rule in dataset_warning_rules(format) %}
-    {%- do parts.append((format, relation, rule)) %}
-    {%- endfor %}
-    {%- endfor %}
-    {%- for format, relation, rule in parts %}
-    select
-        dataset_id,
-        '{{ format }}' as dataset_format,
-        record_id,
-        '{{ rule.rule_id }}' as rule_id,
-        '{{ rule.description | replace("'", "''") }}' as rule_description,
-        '{{ rule.evidence }}' as evidence_column
-    from {{ relation }}
-    where is_flagged_{{ rule.rule_id }}
-    {{ "union all" if not loop.last }}
-    {%- endfor %}
-    {%- if not parts %}
-    select
-        cast(null as string) as dataset_id,
-        cast(null as string) as dataset_format,
-        cast(null as string) as record_id,
-        cast(null as string) as rule_id,
-        cast(null as string) as rule_description,
-        cast(null as string) as evidence_column
-    where 1 = 0
-    {%- endif %}
+    {{ dataset_warning_rows('ucdp-ged', 'ucdp_ged_events') }}
+    union all
+    {{ dataset_warning_rows('gtd', 'gtd_incidents') }}
+    union all
+    {{ dataset_warning_rows('acled', 'acled_events') }}
 
 ),
 
