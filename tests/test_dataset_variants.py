@@ -21,6 +21,7 @@ from militancy.dataset_formats import FORMATS
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
 REAL_GED = FIXTURES / "real" / "ucdp_ged_231_car_excerpt.csv"
 
+
 def _read(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
     with path.open(encoding=encoding, newline="") as handle:
         return list(csv.DictReader(handle))

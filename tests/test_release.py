@@ -276,3 +276,71 @@ def test_the_version_rule() -> None:
         check_version(v("0.1.0"), v("0.1.0"), _log(), force=False)
     assert check_version(v("1.0.0"), v("1.0.0-rc.1"), _log(facts=fact), force=False) == ("minor", False)
     assert check_version(v("0.1.0"), None, None, force=False) == ("initial", False)
+
+
+# --- licensed datasets ------------------------------------------------------------------------------------------
+
+# Strings only the GTD and ACLED fixtures hold (their record ids and summaries); none may be in a default release.
+LICENSED_MARKERS = ("201009190001", "TJK9001", "militants ambushed a military convoy", "a convoy was ambushed")
+
+
+def _cells_containing(con: duckdb.DuckDBPyConnection, needle: str) -> list[str]:
+    """Every table or view column (any schema) with a value containing `needle`, as schema.table.column."""
+    found = []
+    columns = con.execute(
+        "select table_schema, table_name, column_name from information_schema.columns "
+        "where data_type = 'VARCHAR' and table_schema not in ('information_schema', 'pg_catalog')"
+    ).fetchall()
+    for schema, table, column in columns:
+        hit = con.execute(
+            f'select count(*) from "{schema}"."{table}" where contains("{column}", ?)', [needle]
+        ).fetchone()[0]
+        if hit:
+            found.append(f"{schema}.{table}.{column}")
+    return found
+
+
+def test_a_release_holds_no_row_of_a_dataset_whose_licence_forbids_it(tmp_path: Path) -> None:
+    from militancy import datasets
+
+    root = project_with_docs(tmp_path / "project")
+    fixtures = ROOT / "tests" / "fixtures" / "datasets"
+    for fmt, name in (("gtd", "gtd_fixture.csv"), ("acled", "acled_fixture.csv"), ("ucdp-ged", "ucdp_ged_fixture.csv")):
+        datasets.add(root, fixtures / name, fmt)
+    release = make_release(root, "0.1.0", date="2026-01-15", echo=None)
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    held = {d["format"]: d["included"] for d in manifest["datasets"]}
+    assert held == {"gtd": False, "acled": False, "ucdp-ged": True} and manifest["private_release"] is False
+    assert not (release / "NOTICE.txt").exists()
+    assert "| gtd__gtd_fixture | gtd | gtd_fixture | GTD End User Agreement" in (release / "codebook.md").read_text()
+    for path in release.rglob("*"):
+        if path.suffix in (".csv", ".md", ".html", ".json", ".cff"):
+            text = path.read_text(encoding="utf-8")
+            assert not [m for m in LICENSED_MARKERS if m in text], path
+    with duckdb.connect(str(release / "militancy.duckdb"), read_only=True) as con:
+        for marker in LICENSED_MARKERS:
+            assert _cells_containing(con, marker) == [], marker
+        # The redistributable UCDP records are there, with their ids.
+        assert (
+            con.execute("select count(*) from marts.fct_dataset_records where dataset_format = 'ucdp-ged'").fetchone()[
+                0
+            ]
+            == 2
+        )
+        for parquet in sorted((release / "parquet").glob("*.parquet")):
+            rel = con.read_parquet(str(parquet))
+            text_columns = [c for c, t in zip(rel.columns, rel.types, strict=True) if str(t) == "VARCHAR"]
+            for column in text_columns:
+                for marker in LICENSED_MARKERS:
+                    assert rel.filter(f"contains(\"{column}\", '{marker}')").count("*").fetchone()[0] == 0
+
+
+def test_licensed_datasets_are_named_with_their_licence(project: Path) -> None:
+    from militancy import datasets
+    from militancy.release import dataset_licences
+
+    datasets.add(project, ROOT / "tests" / "fixtures" / "datasets" / "gtd_fixture.csv", "gtd")
+    assert dataset_licences(project, include_licensed=False)[0]["included"] is False
+    private = dataset_licences(project, include_licensed=True)[0]
+    assert private["included"] is True and private["redistributable"] is False
+    assert "no redistribution" in private["licence"]

@@ -313,8 +313,11 @@ def build(
     echo: Callable[[str], None] | None = print,
     validate_first: bool = True,
     full_refresh: bool = False,
+    dataset_formats: frozenset[str] | None = None,
 ) -> BuildResult:
     """Snapshot, validate, build and test into a new release, then publish it with one atomic switch.
+    `dataset_formats`: build only the registered dataset files of these formats (a release leaves out the
+    datasets whose licence forbids redistribution); None: every registered file.
     `validate_first=False` (for tests of dbt's own checks) still computes offsets but does not stop on problems.
     When only documents changed since the published build, the new release starts from a copy of the published
     database and dbt recomputes only those documents' rows in the incremental models (refresh.py);
@@ -330,7 +333,16 @@ def build(
         partial = layout.builds / f"{release_id}.partial"
         try:
             return _build_release(
-                project_dir, layout, partial, release_id, echo, say, validate_first, full_refresh, started
+                project_dir,
+                layout,
+                partial,
+                release_id,
+                echo,
+                say,
+                validate_first,
+                full_refresh,
+                started,
+                dataset_formats,
             )
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
@@ -479,6 +491,7 @@ def prepare_inputs(
     clock: StepClock | None = None,
     datasets_checked_before: dict[str, dict] | None = None,
     published_state: refresh.InputState | None = None,
+    dataset_formats: frozenset[str] | None = None,
 ) -> Validation:
     """Steps 1-2: the input snapshot in `inputs`, validated, with the checked seeds, the located offsets and the
     registered dataset copies: exactly what dbt reads (on DuckDB and on Spark alike). Dataset copies that the
@@ -493,7 +506,7 @@ def prepare_inputs(
     # The registered UCDP GED / GTD / ACLED copies first, checked in the snapshot: their check (DuckDB, capped) and
     # the validator's state (every seed row and document text, 3 GB at 10M mentions) then never share memory.
     say("Checking registered dataset files ...")
-    snapshot_registered(project_dir, inputs / "datasets", datasets_checked_before)
+    snapshot_registered(project_dir, inputs / "datasets", datasets_checked_before, dataset_formats)
     clock.lap("check datasets")
     say("Checking seed files and corpus ...")
     validation = check(inputs)
@@ -523,6 +536,7 @@ def _build_release(
     validate_first: bool,
     full_refresh: bool,
     started: float,
+    dataset_formats: frozenset[str] | None = None,
 ) -> BuildResult:
     inputs = partial / "inputs"
     clock = StepClock()
@@ -531,7 +545,9 @@ def _build_release(
     if not full_refresh and published is not None and (published / DATASETS_CHECKED).exists():
         checked_before = json.loads((published / DATASETS_CHECKED).read_text(encoding="utf-8"))
         published_state = refresh.InputState.read(published / refresh.STATE_FILE)
-    validation = prepare_inputs(project_dir, inputs, say, validate_first, clock, checked_before, published_state)
+    validation = prepare_inputs(
+        project_dir, inputs, say, validate_first, clock, checked_before, published_state, dataset_formats
+    )
     checked_now = checked_stamps(inputs, inputs / "datasets")
     building = partial / layout.db.name
     state = refresh.input_state(inputs, validation)

@@ -393,7 +393,14 @@ def cmd_release(args: argparse.Namespace) -> int:
     from militancy.release import ReleaseError, make_release
 
     try:
-        make_release(project_root(), args.version, force=args.force, date=args.date, license_id=args.license)
+        make_release(
+            project_root(),
+            args.version,
+            force=args.force,
+            date=args.date,
+            license_id=args.license,
+            include_licensed_datasets=args.include_licensed_datasets,
+        )
     except (ReleaseError, SeedError, builder.BuildError) as exc:
         print(f"militancy release: {exc}\nNo release was written.", file=sys.stderr)
         return 1
@@ -471,6 +478,12 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="release even if VERSION is bumped less than the rule asks")
     r.add_argument("--date", help="date-released (YYYY-MM-DD; default $SOURCE_DATE_EPOCH or today, UTC)")
     r.add_argument("--license", help="SPDX id of the data licence for CITATION.cff (default: none claimed)")
+    r.add_argument(
+        "--include-licensed-datasets",
+        action="store_true",
+        help="also build with the GTD / ACLED files (their licences forbid redistribution): a private release, "
+        "marked by NOTICE.txt",
+    )
     r.set_defaults(func=cmd_release)
     c = sub.add_parser("changelog", help="facts added, removed and changed between two versions")
     c.add_argument("old", help="a release version (releases/OLD) or release folder")

@@ -21,6 +21,27 @@ def _shift_headings(markdown: str, by: int = 1) -> str:
     return re.sub(r"(?m)^(#{1,5}) ", lambda m: "#" * (len(m.group(1)) + by) + " ", markdown)
 
 
+def _dataset_section(datasets: list[dict]) -> list[str]:
+    """The registered event datasets, their licences and whether this release holds their rows."""
+    if not datasets:
+        return []
+    lines = [
+        "## Event datasets",
+        "",
+        "A dataset whose licence forbids redistribution is left out of a release: none of its records is in any file",
+        "here (its records were not in the build this release was made from).",
+        "",
+        "| dataset | format | release | licence | in this release |",
+        "|---|---|---|---|---|",
+    ]
+    for d in datasets:
+        held = "yes" if d["included"] else "no (licence)"
+        if d["included"] and not d["redistributable"]:
+            held = "yes: PRIVATE release, not for redistribution (NOTICE.txt)"
+        lines.append(f"| {d['dataset_id']} | {d['format']} | {d['release']} | {_cell(d['licence'])} | {held} |")
+    return [*lines, ""]
+
+
 def render_codebook(
     *,
     version: str,
@@ -30,6 +51,7 @@ def render_codebook(
     export_rows: dict[str, int],
     curation_md: str,
     releases_md: str,
+    datasets: list[dict] | None = None,
 ) -> str:
     lines = [
         f"# Militancy Warehouse {version}: codebook",
@@ -42,6 +64,7 @@ def render_codebook(
         "`parquet/<table>.parquet` and `csv/<table>.csv` (UTF-8, header row, rows ordered by the key; an empty",
         'field is NULL, `""` an empty string).',
         "",
+        *_dataset_section(datasets or []),
         "## Tables",
         "",
         "| table | key | rows |",

@@ -59,6 +59,8 @@ class DatasetFormat:
     id_column: str
     layout_version: str
     licence_note: str
+    licence: str = ""  # the licence's name, for release manifests and codebooks
+    redistributable: bool = False  # may a release republish its rows? (UCDP: CC BY 4.0; GTD, ACLED: no)
     header_optional: bool = False  # some UCDP GED releases ship without a header row
     encodings: tuple[str, ...] = ("utf-8",)  # tried in order; the file is stored in the drop folder as UTF-8
     extensions: tuple[str, ...] = (".csv", ".xlsx")
@@ -170,6 +172,8 @@ UCDP_GED = DatasetFormat(
         "UCDP data are free to use with attribution (CC BY 4.0): cite Sundberg & Melander (2013) and the "
         "GED release you downloaded. Keep your download out of git; the warehouse stores only a registry row."
     ),
+    licence="CC BY 4.0 (Uppsala Conflict Data Program)",
+    redistributable=True,
     header_optional=True,
 )
 
@@ -243,6 +247,7 @@ GTD = DatasetFormat(
         "GTD is distributed by START under its End User Agreement, which forbids redistributing the data: "
         "the file stays in datasets/gtd/ (gitignored); cite START's Global Terrorism Database and your release."
     ),
+    licence="GTD End User Agreement (START, University of Maryland): no redistribution",
     encodings=("utf-8", "cp1252"),
     warnings=(
         WarningRule(
@@ -321,6 +326,7 @@ ACLED = DatasetFormat(
         "ACLED data are provided under ACLED's Terms of Use (attribution required; the raw data may not be "
         "redistributed): keep the export in datasets/acled/ (gitignored) and cite ACLED with your access date."
     ),
+    licence="ACLED Terms of Use: attribution required, no redistribution of the data",
 )
 
 FORMATS: dict[str, DatasetFormat] = {f.name: f for f in (UCDP_GED, GTD, ACLED)}

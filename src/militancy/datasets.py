@@ -737,15 +737,19 @@ def remove(project_dir: Path, dataset_id: str) -> RegisteredDataset:
 
 
 def snapshot_registered(
-    project_dir: Path, dest: Path, checked_before: dict[str, dict] | None = None
+    project_dir: Path,
+    dest: Path,
+    checked_before: dict[str, dict] | None = None,
+    formats: frozenset[str] | None = None,
 ) -> list[RegisteredDataset]:
     """Put the registry and every registered copy into `dest` (a build's input snapshot), then check that
     snapshot as check_registered does: dbt reads exactly the files that were checked. Hard links where the file
     system allows (`datasets add` only ever replaces a stored copy, never edits it in place), else copies.
     `checked_before`: the stamps of the published build (`checked_stamps`); a copy it checked is not checked
-    again (see `_still_checked`)."""
+    again (see `_still_checked`). `formats`: only the registered files of these formats go into the snapshot (a
+    release leaves out the datasets whose licence forbids redistribution)."""
     source = datasets_dir(project_dir)
-    entries = read_registry(project_dir)
+    entries = [e for e in read_registry(project_dir) if formats is None or e.format in formats]
     if not entries:
         return entries
     dest.mkdir(parents=True, exist_ok=True)

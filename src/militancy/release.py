@@ -6,6 +6,11 @@ fixed Parquet settings, so the same inputs give the same bytes), the research-fo
 CITATION.cff, the changes since the previous release and manifest.json (sha256 of every file, row counts,
 inputs). The staged folder is renamed to releases/VERSION only when complete; an existing release is never
 overwritten, and VERSION must be bumped as docs/releases.md says (or `--force`).
+
+By default a release is built without the registered dataset files whose licence forbids redistribution (GTD,
+ACLED): none of their rows is in any of its files. UCDP GED (CC BY 4.0) is included, with its attribution. The
+manifest and the codebook name each registered dataset, its licence and whether it is in the release.
+`--include-licensed-datasets` builds with every registered file, for private use, and says so in a NOTICE.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from militancy.changelog import (
     write_changelog,
 )
 from militancy.codebook import write_codebook
+from militancy.dataset_formats import FORMATS
+from militancy.datasets import RegisteredDataset, read_registry
 from militancy.dbt_artifacts import PUBLIC_SCHEMA, Mart, load_json, public_marts, source_files
 from militancy.research_exports import ExportError, write_shaped_exports
 
@@ -268,9 +275,11 @@ def make_release(
     license_id: str | None = LICENSE,
     releases_dir: Path | None = None,
     echo: Callable[[str], None] | None = print,
+    include_licensed_datasets: bool = False,
 ) -> Path:
     """Build, test and write releases/VERSION; return its path. Raises ReleaseError (nothing written) or
-    BuildError / SeedError from the build."""
+    BuildError / SeedError from the build. `include_licensed_datasets`: build with the dataset files whose
+    licence forbids redistribution too (a private release, marked as such)."""
     say = echo or (lambda _line: None)
     project_dir = project_dir.resolve()
     version = Version.parse(version_text)
@@ -282,7 +291,9 @@ def make_release(
     date_released = _release_date(date)
     work = Path(tempfile.mkdtemp(prefix=f".{version.text}.", dir=releases_dir))
     try:
-        staged = _stage(project_dir, version, work, date_released, license_id, releases_dir, force, say)
+        staged = _stage(
+            project_dir, version, work, date_released, license_id, releases_dir, force, say, include_licensed_datasets
+        )
         try:
             target.mkdir()  # claims the version atomically: fails if another run made it meanwhile
         except FileExistsError as exc:
@@ -307,10 +318,17 @@ def _stage(
     releases_dir: Path,
     force: bool,
     say: Callable[[str], None],
+    include_licensed_datasets: bool = False,
 ) -> Path:
     built_db = work / "build" / DB_FILE
+    datasets = dataset_licences(project_dir, include_licensed_datasets)
+    for entry in datasets:
+        if not entry["included"]:
+            say(f"Leaving out {entry['dataset_id']}: {entry['licence']} (--include-licensed-datasets for private use)")
+    allowed = None if include_licensed_datasets else frozenset(f.name for f in FORMATS.values() if f.redistributable)
     say(f"Building and testing {TITLE} {version.text} in {built_db.parent} ...")
-    result = build(project_dir, built_db, echo=say, full_refresh=True)  # a citable release is built from nothing
+    # A citable release is built from nothing.
+    result = build(project_dir, built_db, echo=say, full_refresh=True, dataset_formats=allowed)
     artifacts = work / "dbt"
     proc = run_dbt(project_dir, ["docs", "generate", "--target-path", str(artifacts)], result.path)
     if proc.returncode != 0:
@@ -359,7 +377,18 @@ def _stage(
         export_rows=export_rows,
         curation_md=_read_doc(project_dir, "curation.md"),
         releases_md=_read_doc(project_dir, "releases.md"),
+        datasets=datasets,
     )
+    private = [d for d in datasets if d["included"] and not d["redistributable"]]
+    if private:
+        names = ", ".join(f"{d['dataset_id']} ({d['licence']})" for d in private)
+        (stage / "NOTICE.txt").write_text(
+            "PRIVATE RELEASE: NOT FOR REDISTRIBUTION.\n\n"
+            "This release was written with --include-licensed-datasets and holds rows of datasets whose licence "
+            f"forbids redistributing them: {names}.\n"
+            "Keep it for your own use; publish only a release written without that option.\n",
+            encoding="utf-8",
+        )
     files = {
         path.relative_to(stage).as_posix(): {"sha256": sha256_file(path), "bytes": path.stat().st_size}
         for path in sorted(stage.rglob("*"))
@@ -376,12 +405,31 @@ def _stage(
         "git": {"commit": git_commit, "dirty": git_dirty} if git_commit else None,
         "software": _versions(),
         "inputs": _inputs(project_dir, manifest),
+        "datasets": datasets,
+        "private_release": bool(private),
         "tables": tables,
         "exports": exports,
         "files": files,
     }
     (stage / "manifest.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return stage
+
+
+def dataset_licences(project_dir: Path, include_licensed: bool) -> list[dict]:
+    """Each registered dataset file with its licence and whether a release includes its rows."""
+
+    def row(entry: RegisteredDataset) -> dict:
+        fmt = FORMATS[entry.format]
+        return {
+            "dataset_id": entry.dataset_id,
+            "format": entry.format,
+            "release": entry.release,
+            "licence": fmt.licence,
+            "redistributable": fmt.redistributable,
+            "included": fmt.redistributable or include_licensed,
+        }
+
+    return [row(e) for e in read_registry(project_dir)]
 
 
 def _snapshot(project_dir: Path, ref: str | None) -> Snapshot:
