@@ -76,18 +76,26 @@
 {%- endmacro %}
 
 
-{#- The name without a trailing parenthesis ("Islamic Movement of Uzbekistan (IMU)" -> "Islamic Movement of
-    Uzbekistan") or a leading "ACRONYM:" ("IMU: Islamic Movement of Uzbekistan", ACLED's style). -#}
+{#- The name without a trailing acronym in parentheses ("Islamic Movement of Uzbekistan (IMU)" -> "Islamic
+    Movement of Uzbekistan") or a leading "ACRONYM:" ("IMU: Islamic Movement of Uzbekistan", ACLED's style). A
+    parenthesis that is not an acronym is a qualifier and stays: "Islamic State (Afghanistan)" is not core Islamic
+    State, GTD's "Islamic Jihad (Ideological Grouping)" is not the Islamic Jihad Group. -#}
 {% macro name_without_acronym(expression) -%}
     {{ return(adapter.dispatch('name_without_acronym', 'militancy')(expression)) }}
 {%- endmacro %}
 
 {% macro spark__name_without_acronym(expression) -%}
-    trim(regexp_replace(regexp_replace({{ expression }}, r'\s*\([^)]*\)\s*$', ''), r'^[^:]{1,15}:\s*', ''))
+    trim(regexp_replace(
+        regexp_replace({{ expression }}, r'\s*\(\p{Upper}[\p{Upper}\p{Digit}-]{1,11}\)\s*$', ''),
+        r'^\p{Upper}[\p{Upper}\p{Digit}-]{1,11}:\s*', ''
+    ))
 {%- endmacro %}
 
 {% macro default__name_without_acronym(expression) -%}
-    trim(regexp_replace(regexp_replace({{ expression }}, '\s*\([^)]*\)\s*$', ''), '^[^:]{1,15}:\s*', ''))
+    trim(regexp_replace(
+        regexp_replace({{ expression }}, '\s*\([[:upper:]][[:upper:][:digit:]-]{1,11}\)\s*$', ''),
+        '^[[:upper:]][[:upper:][:digit:]-]{1,11}:\s*', ''
+    ))
 {%- endmacro %}
 
 {#- The acronym a name carries in a trailing parenthesis or before a colon; NULL when none. -#}
@@ -97,15 +105,15 @@
 
 {% macro spark__name_acronym(expression) -%}
     nullif(coalesce(
-        nullif(regexp_extract({{ expression }}, r'\(([\p{Upper}\p{Digit}-]{2,12})\)\s*$', 1), ''),
-        regexp_extract({{ expression }}, r'^([\p{Upper}\p{Digit}-]{2,12}):', 1)
+        nullif(regexp_extract({{ expression }}, r'\((\p{Upper}[\p{Upper}\p{Digit}-]{1,11})\)\s*$', 1), ''),
+        regexp_extract({{ expression }}, r'^(\p{Upper}[\p{Upper}\p{Digit}-]{1,11}):', 1)
     ), '')
 {%- endmacro %}
 
 {% macro default__name_acronym(expression) -%}
     nullif(coalesce(
-        nullif(regexp_extract({{ expression }}, '\(([[:upper:][:digit:]-]{2,12})\)\s*$', 1), ''),
-        regexp_extract({{ expression }}, '^([[:upper:][:digit:]-]{2,12}):', 1)
+        nullif(regexp_extract({{ expression }}, '\(([[:upper:]][[:upper:][:digit:]-]{1,11})\)\s*$', 1), ''),
+        regexp_extract({{ expression }}, '^([[:upper:]][[:upper:][:digit:]-]{1,11}):', 1)
     ), '')
 {%- endmacro %}
 
