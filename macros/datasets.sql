@@ -216,3 +216,17 @@
     where false
     {%- endif %}
 {%- endmacro %}
+
+{#- A name without a trailing parenthesis of any kind: UCDP writes a state's former name there
+    ("Russia (Soviet Union)", "DR Congo (Zaire)"). -#}
+{% macro name_without_parenthesis(expression) -%}
+    {{ return(adapter.dispatch('name_without_parenthesis', 'militancy')(expression)) }}
+{%- endmacro %}
+
+{% macro default__name_without_parenthesis(expression) -%}
+    trim(regexp_replace({{ expression }}, '\s*\([^)]*\)\s*$', ''))
+{%- endmacro %}
+
+{% macro spark__name_without_parenthesis(expression) -%}
+    trim(regexp_replace({{ expression }}, r'\s*\([^)]*\)\s*$', ''))
+{%- endmacro %}

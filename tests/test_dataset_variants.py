@@ -281,3 +281,10 @@ def test_normalised_copy_is_utf8_csv_in_the_stored_layout(project: Path) -> None
     text = (project / "datasets" / entry.file_name).read_text(encoding="utf-8")
     header = next(csv.reader(io.StringIO(text)))
     assert header == list(FORMATS["ucdp-ged"].column_names)
+
+
+def test_the_generated_gazetteer_seeds_are_up_to_date() -> None:
+    from militancy import gazetteer
+
+    root = Path(__file__).resolve().parents[1]
+    assert gazetteer.write_seed(root, check=True), "run `militancy datasets gazetteer`"

@@ -661,3 +661,20 @@ def test_acled_pre_2023_export_as_r_and_excel_left_it(dcon: duckdb.DuckDBPyConne
     ).fetchone() == (
         "pre-2023 export (data_id ... iso3); without civilian_targeting, disorder_type, tags; NA for missing",
     )
+
+
+def test_every_record_keeps_its_country_by_iso_code(dcon: duckdb.DuckDBPyConnection) -> None:
+    rows = dcon.execute(
+        "select dataset_format, country_name, country_iso3, country_iso3_basis, country_id is not null "
+        "from marts.fct_dataset_records group by all order by all"
+    ).fetchall()
+    assert ("acled", "Kyrgyzstan", "KGZ", "iso3", True) in rows  # the pre-2023 export's own iso3
+    assert ("acled", "Tajikistan", "TJK", "iso_numeric", True) in rows  # ACLED's iso 762
+    assert ("gtd", "Tajikistan", "TJK", "country_name", True) in rows
+    # A country the documents never name still is a country of the warehouse (real GED 23.1 records).
+    assert ("ucdp-ged", "Central African Republic", "CAF", "country_name", False) in rows
+    assert [r for r in rows if r[2] is None] == []
+    car = dcon.execute("select dataset_record_count, place_id from marts.dim_countries where iso3 = 'CAF'").fetchone()
+    assert car == (5, None)
+    admin2 = dcon.execute("select admin2 from marts.fct_dataset_records where record_id = '256002'").fetchone()
+    assert admin2 == ("Obo region",)

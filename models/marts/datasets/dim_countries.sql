@@ -1,0 +1,63 @@
+-- The countries dataset records take place in, by ISO code, whether or not the documents name them; the
+-- documents' country place where one carries the same name.
+
+with
+
+countries as (
+
+    select * from {{ ref('stg_datasets__countries') }}
+
+),
+
+entities as (
+
+    select * from {{ ref('stg_curation__entities') }}
+
+),
+
+records as (
+
+    select * from {{ ref('int_dataset_records_unioned') }}
+
+),
+
+country_places as (
+
+    select
+        {{ name_key('canonical_name') }} as name_key,
+        min(entity_id) as place_id
+    from entities
+    where entity_type = 'place' and entity_subtype = 'country'
+    group by {{ name_key('canonical_name') }}
+
+),
+
+record_counts as (
+
+    select
+        country_iso3,
+        count(*) as dataset_record_count
+    from records
+    where country_iso3 is not null
+    group by country_iso3
+
+),
+
+final as (
+
+    select
+        countries.iso3,
+        countries.iso2,
+        countries.iso_numeric,
+        countries.country_name,
+        countries.continent_code,
+        country_places.place_id,
+        coalesce(record_counts.dataset_record_count, 0) as dataset_record_count,
+        countries.list_source
+    from countries
+    left join country_places on {{ name_key('countries.country_name') }} = country_places.name_key
+    left join record_counts on countries.iso3 = record_counts.country_iso3
+
+)
+
+select * from final
