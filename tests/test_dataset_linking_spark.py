@@ -2,7 +2,7 @@
 
 A small synthetic set (every id starts `syn_`; nothing here describes a real event): document mentions of ten
 events and dataset records built from some of them with every kind of disagreement the model scores (dates a day,
-weeks or months apart, another place or country, no group or another group, figures that overlap, are within a
+weeks or months apart, another place, point or country, no group or another group, figures that overlap, are within a
 factor of two or disagree, unknown values) plus unrelated records, one already decided. The same `link()` runs on a
 DuckDB connection in this process and on a Spark local session in the Spark venv (.venv-spark), each reading the
 same Parquet files; the proposals must be the same pairs with the same evidence, match probabilities within
@@ -80,8 +80,10 @@ def synthetic_sides() -> tuple[list[dict], list[dict]]:
     for e in range(10):
         start = dt.date(2010 + e % 3, 1 + e, 3 + 2 * e)
         base = {
-            "country_id": f"syn_cty_{e % 3}",
+            "country_iso3": f"SY{e % 3}",
             "location_id": f"syn_loc_{e}",
+            "latitude": 38.0 + e / 2,
+            "longitude": 68.0 + e / 2,
             "event_type": list(TYPES)[e % 3],
             "killed_low": 2 + 3 * e,
             "killed_high": 2 + 3 * e + (e % 2) * 4,
@@ -94,6 +96,8 @@ def synthetic_sides() -> tuple[list[dict], list[dict]]:
         shift = rng.choice([0, 0, 1, 12, 45])
         changes = {
             "location_id": rng.choice([base["location_id"], base["location_id"], f"syn_loc_{e + 20}", None]),
+            # the same point, about 11 km or 70 km away, or no coordinates
+            "latitude": rng.choice([base["latitude"], base["latitude"] + 0.1, base["latitude"] + 0.63, None]),
             "group_ids": rng.choice([base["group_ids"], [f"syn_org_{(e + 2) % 4}"], None]),
             "killed_low": rng.choice([base["killed_low"], 2 * base["killed_low"] + 1, 100 + e, None]),
             "event_type": rng.choice([base["event_type"], base["event_type"], "syn_kidnapping"]),
@@ -102,7 +106,7 @@ def synthetic_sides() -> tuple[list[dict], list[dict]]:
         if e in (1, 5):  # the record agrees with the documents on everything
             record, shift = base, 0
         if e == 4:
-            record["country_id"] = None  # an unknown country: the place level is null
+            record["country_iso3"] = None  # an unknown country: the place level is null
         records.append(
             _side(
                 f"syn_record_{e}",
@@ -124,8 +128,10 @@ def synthetic_sides() -> tuple[list[dict], list[dict]]:
                 f"syn_acled_{r}",
                 start,
                 r % 2,
-                country_id=f"syn_cty_{r % 3}",
+                country_iso3=f"SY{r % 3}",
                 location_id=f"syn_loc_{30 + r}",
+                latitude=40.0 - r,
+                longitude=70.0,
                 event_type="syn_armed_assault",
                 killed_low=r,
                 killed_high=r + 1,
@@ -138,11 +144,11 @@ def synthetic_sides() -> tuple[list[dict], list[dict]]:
 def _write(rows: list[dict], path: Path) -> None:
     columns = dataset_linking.SIDE_COLUMNS
     types = {"date_start": "date", "date_end": "date", "event_year": "integer", "killed_low": "integer"}
-    types |= {"killed_high": "integer", "group_ids": "varchar[]"}
+    types |= {"killed_high": "integer", "group_ids": "varchar[]", "latitude": "double", "longitude": "double"}
     with duckdb.connect() as con:
         con.execute("create table side (" + ", ".join(f"{c} {types.get(c, 'varchar')}" for c in columns) + ")")
         con.executemany(
-            f"insert into side values ({', '.join('?' for _ in columns)})", [[row[c] for c in columns] for row in rows]
+            f"insert into side values ({', '.join('?' for _ in columns)})", [[row.get(c) for c in columns] for row in rows]
         )
         con.execute(f"copy side to '{path}' (format parquet)")
 

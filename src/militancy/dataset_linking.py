@@ -2,10 +2,13 @@
 on DuckDB), for a curator to accept or reject in seeds/datasets/dataset_link_decisions.csv.
 
 The model is a Fellegi-Sunter model with fixed, documented m and u probabilities (a handful of records cannot
-train one): date intervals (same day, overlapping, within a month), place (same place entity, same country),
-groups (sharing a resolved organization), event type (same type, same category) and killed figures (ranges that
-overlap, within a factor of two). Each proposal carries the match probability and the evidence for it in words.
-Records a curator already decided are not proposed again.
+train one): date intervals (same day, overlapping, within a month), place (same place entity; within 25 or 100 km
+by coordinates; same country by ISO code; different countries), groups (sharing a resolved organization), event
+type (same type, same category) and killed figures (ranges that overlap, within a factor of two). Pairs are
+blocked by country (ISO 3166-1 alpha-3: a dataset record's own country, a document place's country), and by year
+only where a side's country is unknown: a record in the Central African Republic is never compared with an event
+in Tajikistan. Each proposal carries the match probability and the evidence for it in words. Records a curator
+already decided are not proposed again.
 """
 
 from __future__ import annotations
@@ -63,8 +66,10 @@ select
     mentions.date_start,
     mentions.date_end,
     cast(year(mentions.date_start) as integer) as event_year,
-    mentions.country_id,
+    coalesce(records.country_iso3, countries.iso3) as country_iso3,
     mentions.location_id,
+    coalesce(records.latitude, coordinates.latitude) as latitude,
+    coalesce(records.longitude, coordinates.longitude) as longitude,
     mentions.event_type,
     event_types.category as event_category,
     mentions.killed_low,
@@ -72,6 +77,9 @@ select
     groups.group_ids
 from {source}intermediate.int_event_mentions_unioned as mentions
 left join {source}staging.stg_curation__event_types as event_types on mentions.event_type = event_types.event_type
+left join {source}intermediate.int_dataset_records_unioned as records on mentions.mention_id = records.dataset_record_id
+left join {source}marts.dim_countries as countries on mentions.country_id = countries.place_id
+left join {source}staging.stg_datasets__place_coordinates as coordinates on mentions.location_id = coordinates.place_id
 left join (
     select actors.mention_id, {groups} as group_ids
     from {source}intermediate.int_event_actors_unioned as actors
@@ -90,8 +98,10 @@ SIDE_COLUMNS = (
     "date_start",
     "date_end",
     "event_year",
-    "country_id",
+    "country_iso3",
     "location_id",
+    "latitude",
+    "longitude",
     "event_type",
     "event_category",
     "killed_low",
@@ -117,12 +127,28 @@ def _level(sql: str, label: str, m: float | None = None, u: float | None = None,
     return level
 
 
+def km(lat1: str, lon1: str, lat2: str, lon2: str) -> str:
+    """Great-circle distance in km between two points given as column names (NULL when one is missing): the same
+    SQL on DuckDB and Spark."""
+    return (
+        f"(2 * 6371 * asin(sqrt(power(sin(radians({lat2} - {lat1}) / 2), 2) + cos(radians({lat1})) "
+        f"* cos(radians({lat2})) * power(sin(radians({lon2} - {lon1}) / 2), 2))))"
+    )
+
+
+KM = km("latitude_l", "longitude_l", "latitude_r", "longitude_r")
+
+
 def _comparisons(dialect: str) -> list:
     import splink.comparison_library as cl
 
     size, overlap = _SPELLING[dialect]["size"], _SPELLING[dialect]["overlap"]
     # "within a month": the later start at most 31 days after the earlier end (no date_diff: its arguments differ)
     within_month = "greatest(date_start_l, date_start_r) <= least(date_end_l, date_end_r) + interval '31' day"
+    overlap_days = "date_start_l <= date_end_r and date_start_r <= date_end_l"
+    week_l, week_r = (f"date_end_{s} <= date_start_{s} + interval '6' day" for s in "lr")
+    covers = "killed_low_{0} <= coalesce(killed_high_{1}, killed_low_{1})"
+    killed_overlap = f"{covers.format('l', 'r')} and {covers.format('r', 'l')}"
     return [
         cl.CustomComparison(
             output_column_name="date",
@@ -134,18 +160,22 @@ def _comparisons(dialect: str) -> list:
                     0.55,
                     0.001,
                 ),
-                _level("date_start_l <= date_end_r and date_start_r <= date_end_l", "intervals overlap", 0.38, 0.02),
+                _level(f"{overlap_days} and {week_l} and {week_r}", "overlap, both within a week", 0.25, 0.004),
+                # A document's "in September 2015" or "in spring" overlaps a month of records: weak evidence.
+                _level(overlap_days, "intervals overlap", 0.13, 0.05),
                 _level(within_month, "within a month", 0.05, 0.03),
-                _level("else", "further apart", 0.02, 0.949),
+                _level("else", "further apart", 0.02, 0.915),
             ],
         ),
         cl.CustomComparison(
             output_column_name="place",
             comparison_levels=[
-                _level("country_id_l is null or country_id_r is null", "a country unknown", null=True),
-                _level("location_id_l = location_id_r", "same place", 0.6, 0.02),
-                _level("country_id_l = country_id_r", "same country", 0.38, 0.3),
-                _level("else", "different countries", 0.02, 0.68),
+                _level("country_iso3_l is null or country_iso3_r is null", "a country unknown", null=True),
+                _level("location_id_l = location_id_r", "same place", 0.45, 0.005),
+                _level(f"{KM} <= 25", "within 25 km", 0.25, 0.01),
+                _level(f"{KM} <= 100", "within 100 km", 0.12, 0.04),
+                _level("country_iso3_l = country_iso3_r", "same country", 0.16, 0.3),
+                _level("else", "different countries", 0.02, 0.645),
             ],
         ),
         cl.CustomComparison(
@@ -173,13 +203,14 @@ def _comparisons(dialect: str) -> list:
             output_column_name="killed",
             comparison_levels=[
                 _level("killed_low_l is null or killed_low_r is null", "a figure unknown", null=True),
+                # Most events kill few: 1 = 1 is weak evidence, 25 = 25 strong.
                 _level(
-                    "killed_low_l <= coalesce(killed_high_r, killed_low_r) "
-                    "and killed_low_r <= coalesce(killed_high_l, killed_low_l)",
-                    "killed figures overlap",
-                    0.7,
-                    0.1,
+                    f"{killed_overlap} and greatest(killed_low_l, killed_low_r) > 5",
+                    "killed figures overlap, above 5",
+                    0.45,
+                    0.02,
                 ),
+                _level(killed_overlap, "killed figures overlap", 0.25, 0.15),
                 _level(
                     "killed_low_l <= 2 * coalesce(killed_high_r, killed_low_r) + 1 "
                     "and killed_low_r <= 2 * coalesce(killed_high_l, killed_low_l) + 1",
@@ -187,7 +218,7 @@ def _comparisons(dialect: str) -> list:
                     0.2,
                     0.2,
                 ),
-                _level("else", "killed figures disagree", 0.1, 0.7),
+                _level("else", "killed figures disagree", 0.1, 0.63),
             ],
         ),
     ]
@@ -201,7 +232,10 @@ def settings(dialect: str):  # -> splink SettingsCreator
     return SettingsCreator(
         link_type="link_only",
         comparisons=_comparisons(dialect),
-        blocking_rules_to_generate_predictions=[block_on("country_id"), block_on("event_year")],
+        blocking_rules_to_generate_predictions=[
+            block_on("country_iso3"),
+            "l.event_year = r.event_year and (l.country_iso3 is null or r.country_iso3 is null)",
+        ],
         probability_two_random_records_match=PRIOR,
         additional_columns_to_retain=["event_id", "dataset_format", "record_id"],
         retain_matching_columns=True,
@@ -296,6 +330,9 @@ def link(
     return describe(predictions)
 
 
+DESCRIBED_KM = km("r_latitude", "r_longitude", "m_latitude", "m_longitude")
+
+
 def describe(predictions: Any) -> list[Proposal]:
     """Rank and describe Splink's predictions (an Arrow table with each side's columns as <column>_l/_r): per
     record and corpus event the best mention, with the evidence for it in words."""
@@ -320,8 +357,12 @@ def describe(predictions: Any) -> list[Proposal]:
                     match_weight,
                     concat(r_date_start, '..', r_date_end, ' vs ', m_date_start, '..', m_date_end) as date_evidence,
                     concat(
-                        coalesce(r_location_id, r_country_id, '?'), ' vs ',
-                        coalesce(m_location_id, m_country_id, '?')
+                        coalesce(r_location_id, r_country_iso3, '?'), ' vs ',
+                        coalesce(m_location_id, m_country_iso3, '?'),
+                        case
+                            when r_latitude is not null and m_latitude is not null
+                            then concat(' (', cast(round({DESCRIBED_KM}) as integer), ' km)')
+                        end
                     ) as place_evidence,
                     concat(
                         coalesce(array_to_string(r_group_ids, ' '), '?'), ' vs ',
