@@ -14,9 +14,7 @@ Marked `spark`: `make test-spark` runs it (CI too); `make test` leaves it out. S
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import random
 import subprocess
 from pathlib import Path
 
@@ -24,6 +22,7 @@ import duckdb
 import pytest
 
 from militancy import dataset_linking
+from militancy.synthetic_datasets import linking_sides as synthetic_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 SPARK_PYTHON = ROOT / ".venv-spark" / "bin" / "python"
@@ -32,8 +31,7 @@ pytestmark = [
     pytest.mark.skipif(not SPARK_PYTHON.exists(), reason=".venv-spark absent (make spark-install)"),
 ]
 
-TYPES = {"syn_bombing": "syn_attack", "syn_armed_assault": "syn_attack", "syn_kidnapping": "syn_abduction"}
-DECIDED = {("acled", "syn_acled_4")}  # proposed (twice) when undecided
+DECIDED = {("acled", "syn_acled_x4")}  # an unrelated record, proposed when undecided
 THRESHOLD = 0.001
 
 SPARK_RUNNER = """
@@ -59,88 +57,6 @@ spark.stop()
 """
 
 
-def _side(uid: str, event: str, fmt: str | None, record: str | None, start: dt.date, days: int, **kw: object) -> dict:
-    return {
-        "unique_id": uid,
-        "event_id": event,
-        "dataset_format": fmt,
-        "record_id": record,
-        "date_start": start,
-        "date_end": start + dt.timedelta(days=days),
-        "event_year": start.year,
-        "event_category": TYPES.get(str(kw.get("event_type"))),
-        **kw,
-    }
-
-
-def synthetic_sides() -> tuple[list[dict], list[dict]]:
-    """Deterministic (seeded) synthetic document mentions and dataset records."""
-    rng = random.Random(12)
-    mentions, records = [], []
-    for e in range(10):
-        start = dt.date(2010 + e % 3, 1 + e, 3 + 2 * e)
-        base = {
-            "country_iso3": f"SY{e % 3}",
-            "location_id": f"syn_loc_{e}",
-            "latitude": 38.0 + e / 2,
-            "longitude": 68.0 + e / 2,
-            "event_type": list(TYPES)[e % 3],
-            "killed_low": 2 + 3 * e,
-            "killed_high": 2 + 3 * e + (e % 2) * 4,
-            "group_ids": [f"syn_org_{e % 4}"] + ([f"syn_org_{(e + 1) % 4}"] if e % 3 == 0 else []),
-        }
-        for m in range(2):  # two documents on each event (the second less precise)
-            mentions.append(_side(f"syn_mention_{e}_{m}", f"syn_ev_{e}", None, None, start, m * 2, **base))
-        fmt = ("ucdp-ged", "gtd", "acled")[e % 3]
-        # a record of the event with one or more disagreements drawn from the model's levels
-        shift = rng.choice([0, 0, 1, 12, 45])
-        changes = {
-            "location_id": rng.choice([base["location_id"], base["location_id"], f"syn_loc_{e + 20}", None]),
-            # the same point, about 11 km or 70 km away, or no coordinates
-            "latitude": rng.choice([base["latitude"], base["latitude"] + 0.1, base["latitude"] + 0.63, None]),
-            "group_ids": rng.choice([base["group_ids"], [f"syn_org_{(e + 2) % 4}"], None]),
-            "killed_low": rng.choice([base["killed_low"], 2 * base["killed_low"] + 1, 100 + e, None]),
-            "event_type": rng.choice([base["event_type"], base["event_type"], "syn_kidnapping"]),
-        }
-        record = {**base, **changes, "killed_high": None}
-        if e in (1, 5):  # the record agrees with the documents on everything
-            record, shift = base, 0
-        if e == 4:
-            record["country_iso3"] = None  # an unknown country: the place level is null
-        records.append(
-            _side(
-                f"syn_record_{e}",
-                f"syn_ds_ev_{e}",
-                fmt,
-                f"syn_{fmt}_{e}",
-                start + dt.timedelta(days=shift),
-                0,
-                **record,
-            )
-        )
-    for r in range(6):  # unrelated records (other places, years and groups), one already decided
-        start = dt.date(2011, 6 + r, 1)
-        records.append(
-            _side(
-                f"syn_record_x{r}",
-                f"syn_ds_ev_x{r}",
-                "acled",
-                f"syn_acled_{r}",
-                start,
-                r % 2,
-                country_iso3=f"SY{r % 3}",
-                location_id=f"syn_loc_{30 + r}",
-                latitude=40.0 - r,
-                longitude=70.0,
-                event_type="syn_armed_assault",
-                killed_low=r,
-                killed_high=r + 1,
-                group_ids=[f"syn_org_{r % 4}"],
-            )
-        )
-    return records, mentions
-
-
 def _write(rows: list[dict], path: Path) -> None:
     columns = dataset_linking.SIDE_COLUMNS
     types = {"date_start": "date", "date_end": "date", "event_year": "integer", "killed_low": "integer"}
@@ -148,7 +64,8 @@ def _write(rows: list[dict], path: Path) -> None:
     with duckdb.connect() as con:
         con.execute("create table side (" + ", ".join(f"{c} {types.get(c, 'varchar')}" for c in columns) + ")")
         con.executemany(
-            f"insert into side values ({', '.join('?' for _ in columns)})", [[row.get(c) for c in columns] for row in rows]
+            f"insert into side values ({', '.join('?' for _ in columns)})",
+            [[row.get(c) for c in columns] for row in rows],
         )
         con.execute(f"copy side to '{path}' (format parquet)")
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
+import random
 import sys
 from pathlib import Path
 
@@ -159,3 +161,95 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --- linking: synthetic record and mention sides ----------------------------------------------------------
+
+LINKING_TYPES = {"syn_bombing": "syn_attack", "syn_armed_assault": "syn_attack", "syn_kidnapping": "syn_abduction"}
+
+
+def _linking_side(
+    uid: str, event: str, fmt: str | None, record: str | None, start: dt.date, days: int, **kw: object
+) -> dict:
+    return {
+        "unique_id": uid,
+        "event_id": event,
+        "dataset_format": fmt,
+        "record_id": record,
+        "date_start": start,
+        "date_end": start + dt.timedelta(days=days),
+        "event_year": start.year,
+        "event_category": LINKING_TYPES.get(str(kw.get("event_type"))),
+        **kw,
+    }
+
+
+def linking_sides() -> tuple[list[dict], list[dict]]:
+    """Deterministic (seeded) synthetic sides for `dataset_linking.link` (its SIDE_COLUMNS): document mentions of
+    ten events (two each) and a record of each with disagreements drawn from the model's levels, plus six unrelated
+    records. The record with unique id `syn_record_<e>` describes event `syn_ev_<e>`; `syn_record_x<r>` describes none.
+    Used by the engine-equality test and benchmarks/linking_quality.py."""
+    rng = random.Random(12)
+    mentions, records = [], []
+    for e in range(10):
+        start = dt.date(2010 + e % 3, 1 + e, 3 + 2 * e)
+        base = {
+            "country_iso3": f"SY{e % 3}",
+            "location_id": f"syn_loc_{e}",
+            "latitude": 38.0 + e / 2,
+            "longitude": 68.0 + e / 2,
+            "event_type": list(LINKING_TYPES)[e % 3],
+            "killed_low": 2 + 3 * e,
+            "killed_high": 2 + 3 * e + (e % 2) * 4,
+            "group_ids": [f"syn_org_{e % 4}"] + ([f"syn_org_{(e + 1) % 4}"] if e % 3 == 0 else []),
+        }
+        for m in range(2):  # two documents on each event (the second less precise)
+            mentions.append(_linking_side(f"syn_mention_{e}_{m}", f"syn_ev_{e}", None, None, start, m * 2, **base))
+        fmt = ("ucdp-ged", "gtd", "acled")[e % 3]
+        # a record of the event with one or more disagreements drawn from the model's levels
+        shift = rng.choice([0, 0, 1, 12, 45])
+        changes = {
+            "location_id": rng.choice([base["location_id"], base["location_id"], f"syn_loc_{e + 20}", None]),
+            # the same point, about 11 km or 70 km away, or no coordinates
+            "latitude": rng.choice([base["latitude"], base["latitude"] + 0.1, base["latitude"] + 0.63, None]),
+            "group_ids": rng.choice([base["group_ids"], [f"syn_org_{(e + 2) % 4}"], None]),
+            "killed_low": rng.choice([base["killed_low"], 2 * base["killed_low"] + 1, 100 + e, None]),
+            "event_type": rng.choice([base["event_type"], base["event_type"], "syn_kidnapping"]),
+        }
+        record = {**base, **changes, "killed_high": None}
+        if e in (1, 5):  # the record agrees with the documents on everything
+            record, shift = base, 0
+        if e == 4:
+            record["country_iso3"] = None  # an unknown country: the place level is null
+        records.append(
+            _linking_side(
+                f"syn_record_{e}",
+                f"syn_ds_ev_{e}",
+                fmt,
+                f"syn_{fmt}_{e}",
+                start + dt.timedelta(days=shift),
+                0,
+                **record,
+            )
+        )
+    for r in range(6):  # unrelated records (other places, years and groups), one already decided
+        start = dt.date(2011, 6 + r, 1)
+        records.append(
+            _linking_side(
+                f"syn_record_x{r}",
+                f"syn_ds_ev_x{r}",
+                "acled",
+                f"syn_acled_x{r}",
+                start,
+                r % 2,
+                country_iso3=f"SY{r % 3}",
+                location_id=f"syn_loc_{30 + r}",
+                latitude=40.0 - r,
+                longitude=70.0,
+                event_type="syn_armed_assault",
+                killed_low=r,
+                killed_high=r + 1,
+                group_ids=[f"syn_org_{r % 4}"],
+            )
+        )
+    return records, mentions
