@@ -15,7 +15,14 @@ import pytest
 
 from militancy.build import BuildResult
 from militancy.dataset_layouts import GTD_ATTACK_TYPE_CODES, GTD_COLUMNS, UCDP_GED_COLUMNS
-from militancy.research_exports import EXPORTS, GTD, UCDP_GED, write_shaped_exports
+from militancy.research_exports import (
+    EXPORTS,
+    GED_ID_BASE,
+    GTD,
+    GTD_SEQUENCE_BASE,
+    UCDP_GED,
+    write_shaped_exports,
+)
 
 
 @pytest.fixture(scope="module")
@@ -130,14 +137,14 @@ def md5_number(text: str, start: int) -> int:
 def test_numeric_ids_are_unique_and_derived_from_the_event_id_alone(exported: Path) -> None:
     _, ged = read(exported / UCDP_GED.file_name)
     assert len({r["id"] for r in ged}) == len(ged)
-    for row in ged:  # no clash in this corpus, so each id is exactly the documented formula
-        assert int(row["id"]) == md5_number(row["relid"], 0) % 2147483000 + 1
+    for row in ged:  # no clash in this corpus, so each id is exactly the documented formula, in the reserved range
+        assert int(row["id"]) == GED_ID_BASE + md5_number(row["relid"], 0) % 200000000 >= 1_900_000_000
     _, gtd = read(exported / GTD.file_name)
     assert len({r["eventid"] for r in gtd}) == len(gtd)
     for row in gtd:
         event_id = gtd_event_id(row)
         date_part = int(row["iyear"] or 0) * 10000 + int(row["imonth"]) * 100 + int(row["iday"])
-        assert row["eventid"] == f"{date_part:08d}{md5_number(event_id, 8) % 10000:04d}"
+        assert row["eventid"] == f"{date_part:08d}{GTD_SEQUENCE_BASE + md5_number(event_id, 8) % 1000:04d}"
 
 
 def gtd_event_id(row: dict[str, str]) -> str:
@@ -180,8 +187,8 @@ def test_gtd_rows_map_back_to_attacks(exported: Path, con: duckdb.DuckDBPyConnec
             assert GTD_ATTACK_TYPE_CODES[row["attacktype1_txt"]] == number(row["attacktype1"])
         known = perpetrators.get(gtd_event_id(row), {})
         names = [row[c] for c in ("gname", "gname2", "gname3") if row[c]]
-        if not known:
-            assert names == ["Unknown"] and row["guncertain1"] == ""
+        if not known:  # no perpetrator recorded: empty, never GTD's "Unknown"
+            assert names == [] and row["guncertain1"] == ""
             continue
         assert set(names) <= set(known) and len(names) == min(3, len(known))
         for name, flag in zip(names, ("guncertain1", "guncertain2", "guncertain3"), strict=False):
@@ -193,9 +200,9 @@ def test_an_id_clash_takes_the_next_number(built: BuildResult, tmp_path: Path) -
     names = {}
     for i in range(100000):
         name = f"ev_2011_clash_{i}"
-        seq = md5_number(name, 8) % 10000
+        seq = GTD_SEQUENCE_BASE + md5_number(name, 8) % 1000
         if seq in names and seq < 9999:
-            first, second = names[seq], name
+            first, second = sorted((names[seq], name))  # the next number goes to the later event_id
             break
         names[seq] = name
     db = tmp_path / "db" / built.path.name  # same file name: the staging views name their catalog after it

@@ -1,11 +1,14 @@
 """Files in the shapes researchers' scripts already read: a UCDP-GED-shaped events CSV and a GTD-shaped
 incidents CSV, with every published column present in published order (`militancy.dataset_layouts`).
 
-Each filled column has one SQL expression over the public marts and one sentence saying what it holds; the
-codebook prints the same sentences, so the mapping and its documentation cannot drift apart. Columns the
-warehouse does not code are present and empty (NULL), never guessed. The SQL reads only columns that exist in
-fct_events, fct_event_groups, fct_event_mentions, dim_places and dim_documents, plus the event_types seed's GTD
-attack type.
+Two kinds of row. A record of a registered dataset file of that format is written back with its own published
+values, every column as the publisher wrote it (from the staging base model that keeps them: base_ucdp_ged__records,
+base_gtd__records). Every other event of the warehouse (the documents' events, and in the GTD file the attacks
+no GTD record covers) is a row of what the warehouse knows: each filled column has one SQL expression over the
+public marts and one sentence saying what it holds; the codebook prints the same sentences, so the mapping and its
+documentation cannot drift apart. Columns the warehouse does not code are present and empty (NULL), never guessed.
+Those rows carry ids in ranges the publishers never use (GED: 1,900,000,000 and above; GTD: a day's numbers
+9000-9999), so a warehouse row can never be mistaken for a published record.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from militancy.dataset_formats import FORMATS
 from militancy.dataset_layouts import GTD_ATTACK_TYPE_CODES, GTD_COLUMNS, UCDP_GED_COLUMNS
 
 # Attribution levels, strongest first (as in the marts: confirmed > claimed > alleged > suspected > disputed).
@@ -27,28 +31,56 @@ class ShapedExport:
     title: str
     columns: tuple[str, ...]
     mapped: dict[str, tuple[str, str]]  # column -> (SQL expression over the CTE `shaped`, meaning)
-    source_sql: str  # a query whose result is named `shaped`
+    source_sql: str  # a query whose result is named `shaped`: the warehouse's events, one row each
     order_by: str
     scope: str  # which events the file holds
     id_column: str  # must be unique in the file
+    published_relation: str  # the base model holding the registered records of this format, as published
+    record_key: str  # the published column the records are ordered by
+    format_name: str  # the dataset format (militancy.dataset_formats) of the published records
 
     @property
     def file_name(self) -> str:
         return f"{self.name}.csv"
 
     def select_sql(self) -> str:
+        """The published records first (by file and record id), then the warehouse's own rows (by event_id); every
+        value as text, as a CSV holds it."""
         unknown = set(self.mapped) - set(self.columns)
         if unknown:
             raise ValueError(f"{self.name}: mapped columns not in the published layout: {sorted(unknown)}")
-        items = [f'{self.mapped[c][0] if c in self.mapped else "cast(null as varchar)"} as "{c}"' for c in self.columns]
+        mapped = [
+            f'cast({self.mapped[c][0]} as varchar) as "{c}"' if c in self.mapped else f'cast(null as varchar) as "{c}"'
+            for c in self.columns
+        ]
+        published = [f'{_as_published(self.format_name, c)} as "{c}"' for c in self.columns]
         return (
-            f"with shaped as ({self.source_sql})\nselect\n    "
-            + ",\n    ".join(items)
-            + (f"\nfrom shaped\norder by {self.order_by}")
+            f"with shaped as ({self.source_sql})\n"
+            "select * exclude (part, sort_key) from (\n"
+            "    select 0 as part,\n"
+            f"    dataset_id || ':' || lpad(cast({self.record_key} as varchar), 20, '0') as sort_key,\n"
+            + ",\n    ".join(published)
+            + f"\n    from {self.published_relation}\n"
+            "    union all\n"
+            f"    select 1 as part, {self.order_by} as sort_key,\n    " + ",\n    ".join(mapped) + "\n    from shaped\n"
+            ") as rows_of_both_kinds\norder by part, sort_key"
         )
 
     def meaning(self, column: str) -> str:
         return self.mapped[column][1] if column in self.mapped else "Empty: not coded by the warehouse."
+
+
+def _as_published(format_name: str, column: str) -> str:
+    """A base-model column as its publisher writes it in a CSV: a count kept as a real (GTD's nkill) without `.0`
+    when whole (25, -99; 19.8 stays 19.8)."""
+    field = FORMATS[format_name].field(column)
+    quoted = f'"{column}"'
+    if field.type == "double" and (field.non_negative or field.unknown):
+        return (
+            f"case when {quoted} = floor({quoted}) then cast(cast({quoted} as bigint) as varchar) "
+            f"else cast({quoted} as varchar) end"
+        )
+    return f"cast({quoted} as varchar)"
 
 
 _EVENT_SOURCES = """
@@ -82,24 +114,27 @@ def _hex_number(start: int) -> str:
     return f"cast(('0x' || substr(md5(event_id), {start}, 8)) as bigint)"
 
 
-# Integer ids derived from the stable event_id alone, so they do not change when other events are added: GED's
-# integer id is a 31-bit number from md5(event_id); GTD's eventid is YYYYMMDD (00 for an unknown month or day)
-# followed by 4 digits from md5(event_id). A clash (two ids on one number) takes the next number, in event_id order;
-# `write_shaped_exports` refuses a file whose ids are not unique.
+# Integer ids derived from the stable event_id alone, so they do not change when other events are added, in ranges
+# the publishers never use: GED's id is 1,900,000,000 plus a number below 200,000,000 from md5(event_id) (UCDP's
+# ids are below ten million); GTD's eventid is YYYYMMDD (00 for an unknown month or day) followed by 9000-9999,
+# from md5(event_id) (GTD numbers a day's incidents from 0001, and no day has had thousands). A clash (two ids on one
+# number) takes the next number, in event_id order; `write_shaped_exports` refuses a file whose ids are not unique.
+GED_ID_BASE = 1_900_000_000
+GTD_SEQUENCE_BASE = 9000
 _EVENT_NUMBERS = f"""
     select
         event_id,
         hashed_id + row_number() over (partition by hashed_id order by event_id) - 1 as ged_id,
-        date_prefix * 10000
-        + (hashed_seq + row_number() over (partition by date_prefix, hashed_seq order by event_id) - 1) % 10000
+        date_prefix * 10000 + {GTD_SEQUENCE_BASE}
+        + (hashed_seq + row_number() over (partition by date_prefix, hashed_seq order by event_id) - 1) % 1000
             as gtd_eventid,
         gtd_month,
         gtd_day
     from (
         select
             event_id,
-            {_hex_number(1)} % 2147483000 + 1 as hashed_id,
-            {_hex_number(9)} % 10000 as hashed_seq,
+            {GED_ID_BASE} + {_hex_number(1)} % 200000000 as hashed_id,
+            {_hex_number(9)} % 1000 as hashed_seq,
             coalesce(year(date_start), 0) * 10000 + ({_GTD_MONTH}) * 100 + ({_GTD_DAY}) as date_prefix,
             {_GTD_MONTH} as gtd_month,
             {_GTD_DAY} as gtd_day
@@ -133,6 +168,8 @@ _EVENT_COLUMNS = ",\n        ".join(
         "has_figure_conflict",
         "has_type_conflict",
         "document_count",
+        "ucdp_ged_ids",
+        "gtd_eventids",
     )
 )
 
@@ -175,22 +212,28 @@ _GED_SOURCE = f"""
     left join marts.dim_places as p on e.location_id = p.place_id
     left join sources as s on e.event_id = s.event_id
     left join sides as sd on e.event_id = sd.event_id
+    where e.ucdp_ged_ids is null
 """
 
 UCDP_GED = ShapedExport(
     name="ucdp_ged_events",
     title="UCDP GED-shaped events",
     columns=UCDP_GED_COLUMNS,
-    scope="Every event of fct_events, one row each (GED holds only fatal organized violence: filter on `best`/`low` "
-    "and the event's type in fct_events for a GED-comparable subset).",
+    scope="Every registered UCDP GED record with its published values, then every other event of fct_events, one "
+    "row each (GED holds only fatal organized violence: filter on `best`/`low` and the event's type in fct_events "
+    "for a GED-comparable subset of those rows).",
     source_sql=_GED_SOURCE,
     order_by="event_id",
     id_column="id",
+    published_relation="staging.base_ucdp_ged__records",
+    record_key="id",
+    format_name="ucdp-ged",
     mapped={
         "id": (
             "ged_id",
-            "An integer derived from fct_events.event_id alone (31 bits of its md5; on a clash the next number, in "
-            "event_id order), so it stays the same across releases; join on relid to be sure.",
+            "1,900,000,000 plus a number derived from fct_events.event_id alone (from its md5; on a clash the next "
+            "number, in event_id order), so it stays the same across releases and never equals a UCDP id (below ten "
+            "million); join on relid to be sure.",
         ),
         "relid": ("event_id", "fct_events.event_id: the warehouse's stable event key (GED's relid is a readable id)."),
         "year": ("event_year", "fct_events.event_year: year of date_start, the earliest possible year."),
@@ -323,7 +366,7 @@ _GTD_SOURCE = f"""
     left join sources as s on e.event_id = s.event_id
     left join perpetrator_slots as ps on e.event_id = ps.event_id
     left join targets as tg on e.event_id = tg.event_id
-    where e.is_attack
+    where e.is_attack and e.gtd_eventids is null
 """
 
 
@@ -339,17 +382,22 @@ GTD = ShapedExport(
     name="gtd_incidents",
     title="GTD-shaped incidents",
     columns=GTD_COLUMNS,
-    scope="Attacks only: events of fct_events whose type counts as an attack (is_attack), one row each; battles, "
-    "state operations and legal actions are not GTD incidents.",
+    scope="Every registered GTD record with its published values, then the attacks no GTD record covers: events of "
+    "fct_events whose type counts as an attack (is_attack), one row each; battles, state operations and legal "
+    "actions are not GTD incidents.",
     source_sql=_GTD_SOURCE,
     order_by="event_id",
     id_column="eventid",
+    published_relation="staging.base_gtd__records",
+    record_key="eventid",
+    format_name="gtd",
     mapped={
         "eventid": (
             "gtd_eventid",
-            "GTD's 12-digit form YYYYMMDDNNNN: iyear, imonth, iday (00 when unknown) and 4 digits derived from "
-            "fct_events.event_id alone (from its md5; on a clash the next number), so it stays the same across "
-            "releases while the date does. The event_id itself opens addnotes.",
+            "GTD's 12-digit form YYYYMMDDNNNN: iyear, imonth, iday (00 when unknown) and NNNN from 9000 to 9999, "
+            "derived from fct_events.event_id alone (from its md5; on a clash the next number), so it stays the same "
+            "across releases while the date does and never equals a GTD eventid (GTD numbers a day's incidents from "
+            "0001). The event_id itself opens addnotes.",
         ),
         "iyear": ("event_year", "Year of date_start (the earliest possible year); empty when the date is unknown."),
         "imonth": ("gtd_month", "Month when the whole interval lies in one month, else 0 (unknown), as in GTD."),
@@ -378,17 +426,18 @@ GTD = ShapedExport(
         "target2": ("target_names[2]", "Second organization with role target."),
         "target3": ("target_names[3]", "Third organization with role target."),
         "gname": (
-            "coalesce(gname, 'Unknown')",
+            "gname",
             "Perpetrator or claimant organizations from fct_event_groups, strongest attribution first (confirmed > "
-            "claimed > alleged > suspected > disputed, then by name): the first; 'Unknown' (GTD's word) when none is "
-            "recorded. A fourth and later group is in fct_event_groups only.",
+            "claimed > alleged > suspected > disputed, then by name): the first; empty when none is recorded (the "
+            "warehouse does not write GTD's 'Unknown' for a perpetrator its documents do not name). A fourth and "
+            "later group is in fct_event_groups only.",
         ),
         "gname2": ("gname2", "The second perpetrator or claimant organization, in the same order."),
         "gname3": ("gname3", "The third."),
         "guncertain1": (
             "guncertain1",
             "0 when a source states (confirmed) or reports a claim (claimed) of gname's role; 1 when the attribution "
-            "is only alleged, suspected or disputed; empty for 'Unknown'.",
+            "is only alleged, suspected or disputed; empty when no perpetrator is recorded.",
         ),
         "guncertain2": ("guncertain2", "The same for gname2."),
         "guncertain3": ("guncertain3", "The same for gname3."),

@@ -28,7 +28,16 @@ mapped as (
             when events.type_of_violence = 3 and events.side_a like 'Government of %' then 'security_operation'
             else violence.warehouse_code
         end as event_type,
-        date_prec.warehouse_code as date_precision,
+        -- A file without date_prec (the warehouse's own GED-shaped export for an interval across years): the
+        -- interval's own precision.
+        coalesce(
+            date_prec.warehouse_code,
+            case
+                when events.date_start is not null
+                    then {{ interval_precision('least(events.date_start, events.date_end)',
+                        'greatest(events.date_start, events.date_end)') }}
+            end
+        ) as date_precision,
         where_prec.warehouse_code as location_precision
     from events
     left join codes as violence

@@ -1,7 +1,4 @@
-{{ config(materialized="table") }}
--- depends_on: {{ source('gtd', 'incident_files') }}
-
--- A table, not a view: the files are read once, at build time. The columns and their types are the published
+-- The columns and their types are the published
 -- codebook layout (macros/dataset_layouts.sql); here the columns the warehouse maps are kept and GTD's unknown
 -- markers are cleaned: month or day 0, -9 and -99 become NULL (unknown), never zero. The counts keep GTD's
 -- published reals (split incidents carry fractions: nkill 19.8). Records GTD ships inconsistent are flagged
@@ -11,7 +8,7 @@ with
 
 source as (
 
-    {{ dataset_source('gtd') }}
+    select * from {{ ref('base_gtd__records') }}
 
 ),
 

@@ -1,8 +1,4 @@
-{{ config(materialized="table") }}
--- depends_on: {{ source('ucdp_ged', 'event_files') }}
-
--- A table, not a view: the files are read once, at build time (a view would read them relative to whoever
--- queries it). The columns and their types are the stored layout (macros/dataset_layouts.sql): every published
+-- The columns and their types are the stored layout (macros/dataset_layouts.sql): every published
 -- GED variant in one shape, columns a variant lacks NULL. Records UCDP ships inconsistent are kept as published
 -- and flagged (is_flagged_<rule>, the rules of dataset_warning_rules).
 
@@ -10,7 +6,7 @@ with
 
 source as (
 
-    {{ dataset_source('ucdp-ged') }}
+    select * from {{ ref('base_ucdp_ged__records') }}
 
 ),
 
