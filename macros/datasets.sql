@@ -230,3 +230,30 @@
 {% macro spark__name_without_parenthesis(expression) -%}
     trim(regexp_replace({{ expression }}, r'\s*\([^)]*\)\s*$', ''))
 {%- endmacro %}
+
+{#- State forces as the datasets name them: UCDP's "Government of Uganda", ACLED's "Military Forces of Tajikistan
+    (1994-)" and "Police Forces of Tajikistan (1994-)". state_forces_country gives the state's name (NULL for any
+    other name); state_forces_kind gives 'government' or 'security_force'. -#}
+{% macro state_forces_country(expression) -%}
+    {{ return(adapter.dispatch('state_forces_country', 'militancy')(expression)) }}
+{%- endmacro %}
+
+{% macro default__state_forces_country(expression) -%}
+    nullif(regexp_extract(
+        {{ expression }}, '^(Government|Military Forces|Police Forces) of (.+?)(\s*\([0-9]{4}-[0-9]{0,4}\))?$', 2
+    ), '')
+{%- endmacro %}
+
+{% macro spark__state_forces_country(expression) -%}
+    nullif(regexp_extract(
+        {{ expression }}, r'^(Government|Military Forces|Police Forces) of (.+?)(\s*\([0-9]{4}-[0-9]{0,4}\))?$', 2
+    ), '')
+{%- endmacro %}
+
+{% macro state_forces_kind(expression) -%}
+    case
+        when {{ expression }} like 'Government of %' then 'government'
+        when {{ expression }} like 'Military Forces of %' or {{ expression }} like 'Police Forces of %'
+            then 'security_force'
+    end
+{%- endmacro %}

@@ -779,3 +779,16 @@ def test_exports_write_each_record_back_with_its_published_values(
                 f"select {select} from staging.{table} where cast({key} as varchar) in {ids!r} order by {key}"
             ).fetchall()
             assert second == first, table
+
+
+def test_a_record_naming_a_group_before_its_founding_is_a_finding(dcon: duckdb.DuckDBPyConnection) -> None:
+    # The ACLED record KGZ9102 (June 1998) names the Islamic Jihad Union, which the documents say was founded in 2002.
+    rows = dcon.execute(
+        "select subject_id, fact_id, document_id, other_document_id from marts.fct_consistency_warnings "
+        "where warning_type = 'group_acts_before_founding' and fact_id like '%KGZ9102%'"
+    ).fetchall()
+    assert rows == [("org_iju", rows[0][1], None, "doc_002")]
+    evidence = dcon.execute(
+        "select record_id from marts.fct_evidence where fact_type = 'event_actor' and fact_id = ?", [rows[0][1]]
+    ).fetchall()
+    assert evidence == [("KGZ9102",)]

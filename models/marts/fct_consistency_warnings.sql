@@ -9,12 +9,6 @@ event_mentions as (
 
 ),
 
-event_actors as (
-
-    select * from {{ ref('stg_curation__event_actors') }}
-
-),
-
 life_events as (
 
     select * from {{ ref('stg_curation__entity_life_events') }}
@@ -45,19 +39,33 @@ entities as (
 
 ),
 
+all_event_actors as (
+
+    select * from {{ ref('int_event_actors_unioned') }}
+
+),
+
+all_event_mentions as (
+
+    select * from {{ ref('int_event_mentions_unioned') }}
+
+),
+
 actor_dates as (
 
+    -- Every source's actors: a document's, and a dataset record's resolved to a group (a crosswalk or alias that
+    -- puts a group's attacks before its founding is a finding too; document_id NULL, the record in fct_evidence).
     select
-        event_actors.event_actor_id,
-        event_actors.entity_id,
-        event_actors.role,
-        event_mentions.event_id,
-        event_mentions.document_id,
-        event_mentions.date_start,
-        event_mentions.date_end
-    from event_actors
-    inner join event_mentions on event_actors.mention_id = event_mentions.mention_id
-    where event_mentions.date_start is not null
+        all_event_actors.event_actor_id,
+        all_event_actors.entity_id,
+        all_event_actors.role,
+        all_event_mentions.event_id,
+        all_event_mentions.document_id,
+        all_event_mentions.date_start,
+        all_event_mentions.date_end
+    from all_event_actors
+    inner join all_event_mentions on all_event_actors.mention_id = all_event_mentions.mention_id
+    where all_event_mentions.date_start is not null and all_event_actors.entity_id is not null
 
 ),
 
