@@ -33,6 +33,12 @@ entity_aliases as (
 
 ),
 
+country_places as (
+
+    select * from {{ ref('int_country_places_keyed') }}
+
+),
+
 organization_names as (
 
     select
@@ -61,18 +67,6 @@ name_index as (
         max(case when is_acronym then 1 else 0 end) = 1 as is_acronym
     from organization_names
     group by name_key
-
-),
-
-country_places as (
-
-    select
-        {{ name_key('canonical_name') }} as country_key,
-        min(entity_id) as country_id,
-        count(*) as place_count
-    from entities
-    where entity_type = 'place' and entity_subtype = 'country'
-    group by {{ name_key('canonical_name') }}
 
 ),
 
@@ -112,12 +106,12 @@ state_matches as (
     inner join country_places on keyed.state_key = country_places.country_key and country_places.place_count = 1
     left join state_bodies as same_kind
         on
-            country_places.country_id = same_kind.country_id
+            country_places.place_id = same_kind.country_id
             and keyed.state_kind = same_kind.state_kind
             and same_kind.body_count = 1
     left join state_bodies as government
         on
-            country_places.country_id = government.country_id
+            country_places.place_id = government.country_id
             and government.state_kind = 'government'
             and government.body_count = 1
 

@@ -60,6 +60,12 @@ country_names as (
 
 ),
 
+country_places as (
+
+    select * from {{ ref('int_country_places_keyed') }}
+
+),
+
 records as (
 
     select * from ucdp_ged_events
@@ -67,16 +73,6 @@ records as (
     select * from gtd_incidents
     union all
     select * from acled_events
-
-),
-
-countries as (
-
-    select
-        entity_id as country_id,
-        {{ name_key('canonical_name') }} as country_key
-    from entities
-    where entity_type = 'place' and entity_subtype = 'country'
 
 ),
 
@@ -151,7 +147,7 @@ final as (
         records.date_precision,
         records.source_date_precision,
         records.country_name,
-        countries.country_id,
+        countries.place_id as country_id,
         -- The record's own ISO code where it gives one (HDX GED iso3, ACLED iso3 or ISO numeric), else its
         -- country's name (UCDP's former name in parentheses dropped) among the GeoNames names and variants.
         coalesce(by_iso3.iso3, by_numeric.iso3, by_name.iso3) as country_iso3,
@@ -185,11 +181,12 @@ final as (
         on
             {{ name_key(name_without_parenthesis('records.country_name')) }} = by_name.name_key
             and by_name.iso3_count = 1
-    left join countries on {{ name_key('records.country_name') }} = countries.country_key
+    left join country_places as countries
+        on {{ name_key('records.country_name') }} = countries.country_key and countries.place_count = 1
     left join place_names
         on
             {{ name_key('records.place_name') }} = place_names.place_key
-            and countries.country_id = place_names.country_id
+            and countries.place_id = place_names.country_id
             and place_names.entity_count = 1
     left join accepted_links
         on records.dataset_format = accepted_links.dataset_format and records.record_id = accepted_links.record_id

@@ -9,26 +9,15 @@ countries as (
 
 ),
 
-entities as (
+country_places as (
 
-    select * from {{ ref('stg_curation__entities') }}
+    select * from {{ ref('int_country_places_keyed') }}
 
 ),
 
 records as (
 
     select * from {{ ref('int_dataset_records_unioned') }}
-
-),
-
-country_places as (
-
-    select
-        {{ name_key('canonical_name') }} as name_key,
-        min(entity_id) as place_id
-    from entities
-    where entity_type = 'place' and entity_subtype = 'country'
-    group by {{ name_key('canonical_name') }}
 
 ),
 
@@ -55,7 +44,8 @@ final as (
         coalesce(record_counts.dataset_record_count, 0) as dataset_record_count,
         countries.list_source
     from countries
-    left join country_places on {{ name_key('countries.country_name') }} = country_places.name_key
+    left join country_places
+        on {{ name_key('countries.country_name') }} = country_places.country_key and country_places.place_count = 1
     left join record_counts on countries.iso3 = record_counts.country_iso3
 
 )
