@@ -40,6 +40,14 @@ def _stored(project: Path, entry: datasets.RegisteredDataset) -> list[dict[str, 
     return _read(project / "datasets" / entry.file_name)
 
 
+def _refused(project: Path, path: Path, fmt: str, rows: list[dict[str, str]], encoding: str = "utf-8") -> str:
+    """Write `rows` in the current published layout of `fmt` to `path`; the message `datasets add` refuses it with."""
+    _write(path, list(FORMATS[fmt].published_names), rows, encoding=encoding)
+    with pytest.raises(datasets.DatasetError) as info:
+        datasets.add(project, path, fmt)
+    return str(info.value)
+
+
 def _acled_rows() -> list[dict[str, str]]:
     return _read(FIXTURES / "acled_fixture.csv")
 
@@ -72,10 +80,8 @@ def test_strict_refuses_the_split_events_naming_their_lines(project: Path) -> No
 def test_a_negative_death_count_is_an_error_with_its_line(project: Path, tmp_path: Path) -> None:
     rows = _ged_rows()
     rows[1]["deaths_b"] = "-3"
-    bad = _write(tmp_path / "ged_negative.csv", list(FORMATS["ucdp-ged"].published_names), rows)
-    with pytest.raises(datasets.DatasetError) as info:
-        datasets.add(project, bad, "ucdp-ged")
-    assert "ged_negative.csv line 3, column deaths_b: '-3' is negative" in str(info.value)
+    message = _refused(project, tmp_path / "ged_negative.csv", "ucdp-ged", rows)
+    assert "ged_negative.csv line 3, column deaths_b: '-3' is negative" in message
 
 
 def test_hdx_country_extract_with_iso3_and_an_hxl_row(project: Path, tmp_path: Path) -> None:
@@ -157,10 +163,8 @@ def test_acled_labels_dates_and_r_missing_values(project: Path, tmp_path: Path) 
 def test_an_unparseable_acled_date_names_its_line(project: Path, tmp_path: Path) -> None:
     rows = _acled_rows()
     rows[2]["event_date"] = "2020/03/09?"
-    path = _write(tmp_path / "acled_bad_date.csv", list(FORMATS["acled"].published_names), rows)
-    with pytest.raises(datasets.DatasetError) as info:
-        datasets.add(project, path, "acled")
-    assert "acled_bad_date.csv line 4, column event_date: '2020/03/09?' is not a date" in str(info.value)
+    message = _refused(project, tmp_path / "acled_bad_date.csv", "acled", rows)
+    assert "acled_bad_date.csv line 4, column event_date: '2020/03/09?' is not a date" in message
 
 
 def _xlsx(rows_csv: Path, dest: Path, serial_column: str | None = None) -> Path:
@@ -210,10 +214,7 @@ def test_gtd_xlsx_resolution_serials_and_fractional_counts(project: Path, tmp_pa
 def test_gtd_negative_count_is_an_error_but_its_unknown_markers_are_not(project: Path, tmp_path: Path) -> None:
     rows = _gtd_rows()
     rows[0]["nkill"], rows[1]["nwound"], rows[2]["nkill"] = "-5", "-99", "-9"
-    bad = _write(tmp_path / "gtd_neg.csv", list(FORMATS["gtd"].published_names), rows, encoding="cp1252")
-    with pytest.raises(datasets.DatasetError) as info:
-        datasets.add(project, bad, "gtd")
-    message = str(info.value)
+    message = _refused(project, tmp_path / "gtd_neg.csv", "gtd", rows, encoding="cp1252")
     assert "gtd_neg.csv line 2, column nkill: '-5' is negative" in message
     assert "nwound" not in message and "line 4" not in message
 
@@ -258,10 +259,7 @@ def test_an_error_list_says_how_many_problems_there_are_in_all(project: Path, tm
     rows = [dict(r) for r in _acled_rows() for _ in range(4)]
     for n, row in enumerate(rows):
         row.update(event_id_cnty=f"TJK{n:04}", geo_precision="9")
-    path = _write(tmp_path / "acled_many.csv", list(FORMATS["acled"].published_names), rows)
-    with pytest.raises(datasets.DatasetError) as info:
-        datasets.add(project, path, "acled")
-    message = str(info.value)
+    message = _refused(project, tmp_path / "acled_many.csv", "acled", rows)
     assert message.startswith(f"{len(rows)} problem(s), {datasets.ROWS_SHOWN} shown")
     assert f"({len(rows)} records in all)" in message
 

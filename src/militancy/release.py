@@ -16,7 +16,6 @@ manifest and the codebook name each registered dataset, its licence and whether 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib.metadata
 import json
 import os
@@ -44,7 +43,7 @@ from militancy.changelog import (
 )
 from militancy.codebook import write_codebook
 from militancy.dataset_formats import FORMATS
-from militancy.datasets import RegisteredDataset, read_registry
+from militancy.datasets import RegisteredDataset, read_registry, sha256_file
 from militancy.dbt_artifacts import PUBLIC_SCHEMA, Mart, load_json, public_marts, source_files
 from militancy.research_exports import ExportError, write_shaped_exports
 
@@ -143,14 +142,6 @@ def check_version(version: Version, previous: Version | None, log: Changelog | N
             "Choose a larger version, or pass --force to release anyway (recorded in manifest.json)."
         )
     return needed, not enough
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def export_marts(db_path: Path, marts: list[Mart], out_dir: Path) -> dict[str, dict]:
