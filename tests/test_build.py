@@ -78,7 +78,13 @@ def test_bad_quote_fails_the_dbt_test_naming_the_row(project: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(BuildError) as info:
-        build(project, project / "warehouse" / "militancy.duckdb", echo=None, validate_first=False)
+        build(
+            project,
+            project / "warehouse" / "militancy.duckdb",
+            echo=None,
+            validate_first=False,
+            check_only=("+stg_curation__entities", "+int_documents_joined"),
+        )
     message = str(info.value)
     assert "quote_in_document_stg_curation__entities_quote" in message
     assert "org_test_group" in message
@@ -94,8 +100,8 @@ def test_failed_build_leaves_the_published_file_untouched(project: Path) -> None
         regions.read_text(encoding="utf-8") + "doc_000_r9,doc_000,article,No such words,at all,broken\n",
         encoding="utf-8",
     )
-    with pytest.raises(BuildError):
-        build(project, db, echo=None, validate_first=False)
+    with pytest.raises(BuildError, match="doc_000_r9"):
+        build(project, db, echo=None, validate_first=False, check_only=("+stg_curation__document_regions", "+int_documents_joined"))
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     with (project / "seeds" / "documents.csv").open(encoding="utf-8", newline="") as handle:
         documents = list(csv.DictReader(handle))

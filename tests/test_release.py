@@ -32,14 +32,25 @@ def project_with_docs(dest: Path) -> Path:
 @pytest.fixture(scope="module")
 def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Release 0.1.0 from one copy of the project; release 0.1.1 from a second copy of the same inputs, made
-    after 0.1.0 was copied into its releases/ folder (so the version rule and changelog run too)."""
+    after 0.1.0 was copied into its releases/ folder (so the version rule and changelog run too). Both have the
+    GTD, ACLED and UCDP GED fixtures registered: a release must leave out the first two (their licences)."""
     first = project_with_docs(tmp_path_factory.mktemp("first") / "project")
+    register_dataset_fixtures(first)
     a = make_release(first, "0.1.0", date="2026-01-15", echo=None)
     second = project_with_docs(tmp_path_factory.mktemp("second") / "project")
+    shutil.copytree(first / "datasets", second / "datasets")  # the same registry (its added_at_utc is data)
     (second / "releases").mkdir()
     shutil.copytree(a, second / "releases" / "0.1.0")
     b = make_release(second, "0.1.1", date="2026-01-16", echo=None)
     return a, b
+
+
+def register_dataset_fixtures(root: Path) -> None:
+    from militancy import datasets
+
+    fixtures = ROOT / "tests" / "fixtures" / "datasets"
+    for fmt, name in (("gtd", "gtd_fixture.csv"), ("acled", "acled_fixture.csv"), ("ucdp-ged", "ucdp_ged_fixture.csv")):
+        datasets.add(root, fixtures / name, fmt)
 
 
 def digest(path: Path) -> str:
@@ -300,14 +311,8 @@ def _cells_containing(con: duckdb.DuckDBPyConnection, needle: str) -> list[str]:
     return found
 
 
-def test_a_release_holds_no_row_of_a_dataset_whose_licence_forbids_it(tmp_path: Path) -> None:
-    from militancy import datasets
-
-    root = project_with_docs(tmp_path / "project")
-    fixtures = ROOT / "tests" / "fixtures" / "datasets"
-    for fmt, name in (("gtd", "gtd_fixture.csv"), ("acled", "acled_fixture.csv"), ("ucdp-ged", "ucdp_ged_fixture.csv")):
-        datasets.add(root, fixtures / name, fmt)
-    release = make_release(root, "0.1.0", date="2026-01-15", echo=None)
+def test_a_release_holds_no_row_of_a_dataset_whose_licence_forbids_it(releases: tuple[Path, Path]) -> None:
+    release, _ = releases
     manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
     held = {d["format"]: d["included"] for d in manifest["datasets"]}
     assert held == {"gtd": False, "acled": False, "ucdp-ged": True} and manifest["private_release"] is False

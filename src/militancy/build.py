@@ -314,10 +314,14 @@ def build(
     validate_first: bool = True,
     full_refresh: bool = False,
     dataset_formats: frozenset[str] | None = None,
+    check_only: tuple[str, ...] = (),
 ) -> BuildResult:
     """Snapshot, validate, build and test into a new release, then publish it with one atomic switch.
     `dataset_formats`: build only the registered dataset files of these formats (a release leaves out the
     datasets whose licence forbids redistribution); None: every registered file.
+    `check_only`: dbt selectors (e.g. `+stg_curation__entities`): run only these nodes and the tests on them alone, in
+    the same snapshot and lock, and never publish (the partial folder is removed, pass or fail; `release` is None).
+    For the tests of failure paths, which need the build's error and not a warehouse.
     `validate_first=False` (for tests of dbt's own checks) still computes offsets but does not stop on problems.
     When only documents changed since the published build, the new release starts from a copy of the published
     database and dbt recomputes only those documents' rows in the incremental models (refresh.py);
@@ -343,6 +347,7 @@ def build(
                 full_refresh,
                 started,
                 dataset_formats,
+                check_only,
             )
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
@@ -537,6 +542,7 @@ def _build_release(
     full_refresh: bool,
     started: float,
     dataset_formats: frozenset[str] | None = None,
+    check_only: tuple[str, ...] = (),
 ) -> BuildResult:
     inputs = partial / "inputs"
     clock = StepClock()
@@ -555,13 +561,15 @@ def _build_release(
     del validation  # every seed row and document text: 2.6 GB at 10M mentions, not needed while dbt runs
     _return_memory()
     clock.lap("fingerprint")
-    plan, selection = _start_from_published(layout, state, full_refresh, building, say)
+    plan, selection = _start_from_published(layout, state, full_refresh or bool(check_only), building, say)
     refresh.write_changes(plan, inputs, building)  # in a refresh, `building` is a copy of the published database
     clock.lap("copy")
     fault_point("copy")
     say(f"Building into {building} ...")
     # In a refresh, exactly the chosen nodes (no test added for their neighbours: `select` chose the tests).
     chosen = ["--indirect-selection", "empty", "--select", *selection.names] if selection else []
+    if check_only:  # the selected nodes and the tests whose every parent is selected
+        chosen = ["--indirect-selection", "cautious", "--select", *check_only]
     proc = run_dbt(inputs, ["build", "--target", "dev", *chosen], building, echo)
     clock.lap("dbt")
     if proc.returncode != 0:
@@ -570,6 +578,8 @@ def _build_release(
         report = _failure_report(inputs, building, proc.stdout)
         raise BuildError(f"dbt build failed; the published warehouse {layout.db} was left as it was.\n{report}")
     fault_point("dbt")
+    if check_only:
+        return BuildResult(layout.db, time.monotonic() - started, {}, None, warnings, plan, clock.steps)
     with duckdb.connect(str(building), config=capped()) as con:
         con.execute("checkpoint")
     (partial / refresh.STATE_FILE).write_text(state.to_json(), encoding="utf-8")
