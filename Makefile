@@ -1,7 +1,8 @@
 # Two commands do all set-up on a fresh machine (python3 >= 3.11, make, git):
 #   make build   create .venv if missing, install pinned dependencies, build and publish the warehouse
 #   make test    everything: generated-YAML check, ruff, sqlfluff, dbt build with data and unit tests,
-#                metadata coverage, docs, pytest
+#                metadata coverage, docs, pytest (on two workers)
+#   make test-fast   no dbt: generated-YAML check, ruff, the pure-Python tests (under a minute; CONTRIBUTING.md)
 #   make test-spark  build the same input snapshot on DuckDB and on Spark local and compare every public mart,
 #                    also after an incremental refresh on Spark (installs the Spark venv .venv-spark from
 #                    requirements-spark.lock first; needs Java 17)
@@ -13,7 +14,7 @@ STAMP := $(VENV)/.installed
 SPARK_VENV ?= .venv-spark
 SPARK_STAMP := $(SPARK_VENV)/.installed
 
-.PHONY: build test docs serve-docs report lint clean install spark-install test-spark
+.PHONY: build test test-fast docs serve-docs report lint clean install spark-install test-spark
 
 install: $(STAMP)
 
@@ -32,21 +33,20 @@ $(SPARK_STAMP): requirements-spark.lock
 	$(SPARK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
 	touch $(SPARK_STAMP)
 
-# The Spark tests (tests marked spark: the real corpus plus two synthetic copies built in full on both engines and
-# compared, then refreshed incrementally on Spark and compared again; dataset linking on Splink's DuckDB and Spark
-# backends), then the smallest synthetic project
-# (registered UCDP GED / GTD / ACLED files too) on both engines with `militancy spark-test`.
+# The Spark tests (tests marked spark): the real corpus plus two synthetic copies, with the UCDP GED / GTD / ACLED
+# fixture files registered, built in full on both engines and compared, linked on both, then refreshed
+# incrementally on Spark and compared again; dataset linking of a synthetic set on Splink's DuckDB and Spark backends.
 test-spark: $(STAMP) $(SPARK_STAMP)
-	$(BIN)/pytest -q -m spark tests
-	syn=$$(mktemp -d) && $(BIN)/militancy synth --mentions 2k --seed 1 --out $$syn/project >/dev/null \
-	  && ln -s $(CURDIR)/$(SPARK_VENV) $$syn/project/$(SPARK_VENV) \
-	  && (cd $$syn/project && $(CURDIR)/$(BIN)/militancy spark-test) ; status=$$?; rm -rf $$syn; exit $$status
+	$(BIN)/pytest -q -p no:cacheprovider -m spark --durations 5 tests
 
 build: $(STAMP)
 	$(BIN)/militancy build
 
 test: $(STAMP)
 	$(BIN)/militancy test
+
+test-fast: $(STAMP)
+	$(BIN)/militancy test --fast
 
 docs: $(STAMP)
 	$(BIN)/militancy docs

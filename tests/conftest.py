@@ -1,16 +1,28 @@
-"""Fixtures: a private copy of the project in a temporary folder, and a real warehouse built from it."""
+"""Fixtures: a private copy of the project in a temporary folder, and a real warehouse built from it.
+
+Tiers (CONTRIBUTING.md): a test that runs dbt, or reads a warehouse that a fixture builds, carries the marker
+`build`; `make test-fast` runs the rest (`-m "not build and not spark"`). Tests that share a warehouse built once
+per session or module are kept on one pytest-xdist worker (`--dist loadgroup`), so each is built once."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from militancy.build import BuildResult, build, copy_parts
+from militancy.build import BuildResult, build, copy_parts, mart_row_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests/data", "corpus")
+# `militancy test` builds and publishes the project's warehouse just before it runs pytest, from the same inputs the
+# session fixture would build again: it names that published file here, and `built` reads a copy of it.
+PUBLISHED_ENV = "MILITANCY_TEST_PUBLISHED"
+# Fixtures that build a warehouse (or a release, or a refresh) and are shared by several tests: the first in this
+# order that a test uses (directly or through another fixture) names its xdist group.
+SHARED_BUILDS = ("built", "built_with_datasets", "published", "refreshed", "releases", "synthetic", "spark_refresh")
 
 
 def copy_project(dest: Path) -> Path:
@@ -18,16 +30,40 @@ def copy_project(dest: Path) -> Path:
     return copy_parts(ROOT, dest, PROJECT_PARTS)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        shared = [name for name in SHARED_BUILDS if name in getattr(item, "fixturenames", ())]
+        if shared:
+            item.add_marker(pytest.mark.build)
+            item.add_marker(pytest.mark.xdist_group(shared[0]))
+
+
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+def _published_copy(published: Path, root: Path) -> BuildResult | None:
+    """A copy of the release `militancy test` just published (database and Parquet), in the copied project, when
+    it was built from exactly what copy_project copies (no registered dataset files in the checkout)."""
+    release = published.resolve().parent
+    if (ROOT / "datasets" / "registry.csv").exists() or not (release / "parquet").is_dir():
+        return None
+    warehouse = root / "warehouse"
+    warehouse.mkdir(parents=True)
+    shutil.copy2(release / published.name, warehouse / published.name)
+    shutil.copytree(release / "parquet", warehouse / "parquet")
+    db = warehouse / published.name
+    return BuildResult(db, 0.0, mart_row_counts(db), release)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """One real warehouse built from a copy of the project, shared by the read-only tests."""
     root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    return build(root, root / "warehouse" / "militancy.duckdb", echo=None)
+    published = os.environ.get(PUBLISHED_ENV)
+    reused = _published_copy(Path(published), root) if published else None
+    return reused or build(root, root / "warehouse" / "militancy.duckdb", echo=None)
 
 
 @pytest.fixture()

@@ -29,6 +29,7 @@ def _militancy(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.build
 def test_reader_keeps_working_during_a_build(project: Path) -> None:
     db = project / "warehouse" / "militancy.duckdb"
     build(project, db, echo=None)

@@ -69,6 +69,7 @@ def _published_bytes(result: BuildResult) -> bytes:
     return result.path.read_bytes()
 
 
+@pytest.mark.build
 def test_bad_quote_fails_the_dbt_test_naming_the_row(project: Path) -> None:
     """Even without the Python validator, the dbt quote test fails the build and names the row."""
     path = project / "seeds" / "entities.csv"
@@ -91,6 +92,7 @@ def test_bad_quote_fails_the_dbt_test_naming_the_row(project: Path) -> None:
     assert not (project / "warehouse" / "militancy.duckdb").exists()
 
 
+@pytest.mark.build
 def test_failed_build_leaves_the_published_file_untouched(project: Path) -> None:
     db = project / "warehouse" / "militancy.duckdb"
     first = build(project, db, echo=None)
@@ -101,7 +103,13 @@ def test_failed_build_leaves_the_published_file_untouched(project: Path) -> None
         encoding="utf-8",
     )
     with pytest.raises(BuildError, match="doc_000_r9"):
-        build(project, db, echo=None, validate_first=False, check_only=("+stg_curation__document_regions", "+int_documents_joined"))
+        build(
+            project,
+            db,
+            echo=None,
+            validate_first=False,
+            check_only=("+stg_curation__document_regions", "+int_documents_joined"),
+        )
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     with (project / "seeds" / "documents.csv").open(encoding="utf-8", newline="") as handle:
         documents = list(csv.DictReader(handle))

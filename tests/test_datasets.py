@@ -582,6 +582,7 @@ def test_link_proposal_accepted_survives_rebuilds(
     assert documents and all(r["quote"] and r["char_start"] >= 0 and r["record_id"] is None for r in documents)
 
 
+@pytest.mark.build
 def test_link_decision_to_an_unknown_event_fails_the_build(project: Path) -> None:
     from militancy import dataset_linking
 

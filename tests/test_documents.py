@@ -71,6 +71,7 @@ def _review(project: Path, doc: str, keep_mentions: set[str]) -> None:
         _write(folder / f"{name}.csv", rows)
 
 
+@pytest.mark.build
 def test_readme_path_adds_a_document_and_the_build_is_green(project: Path) -> None:
     before = {r["document_id"] for r in _rows(project / "seeds" / "documents.csv")}
     [added] = ingest(project, [NEWS])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import pytest
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple:
@@ -215,6 +216,7 @@ def test_event_candidates_share_two_signals_and_every_decision_is_listed(con: du
     )
 
 
+@pytest.mark.build
 def test_a_review_floor_the_blocking_cannot_serve_fails(project) -> None:  # type: ignore[no-untyped-def]
     """A floor at or below 1/3 would need the one-signal pairs the blocked joins never build: compilation fails
     with a message naming the var, instead of silently listing fewer pairs than asked."""
@@ -396,6 +398,7 @@ def test_leaders_in_another_year(built) -> None:  # type: ignore[no-untyped-def]
     assert imu == {"Juma Namangani", "Tahir Yuldashev"}
 
 
+@pytest.mark.build
 def test_undecided_coreference_candidate_fails_the_build(project) -> None:  # type: ignore[no-untyped-def]
     """Remove one curated decision: the data test fails while that candidate is undecided."""
     from militancy.build import run_dbt

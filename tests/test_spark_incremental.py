@@ -1,8 +1,9 @@
 """Incremental refresh on Spark (dbt-spark's insert_overwrite into tables partitioned by document_id), proven
 equal to DuckDB row for row. Run by `make test-spark`; skipped when the Spark venv (.venv-spark) is absent.
 
-The real corpus plus two synthetic test copies of real documents is built in full on both engines and compared
-(every public mart). Then the change set of tests/test_incremental.py (a document added with its rows, a figure
+The real corpus plus two synthetic test copies of real documents, with the UCDP GED, GTD and ACLED fixture files
+registered (every variant of tests/test_datasets.py), is built in full on both engines and compared (every public
+mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark backends). Then the change set of tests/test_incremental.py (a document added with its rows, a figure
 and a quote of existing documents changed, a document removed with all its rows) is planned with the refresh
 planning of `militancy build` (refresh.input_state / refresh.plan, written for dbt by refresh.write_changes).
 Spark refreshes its tables in place with `dbt build` of seeds and models (the five per-document marts
@@ -20,6 +21,7 @@ import pytest
 from conftest import ROOT, copy_project
 from militancy import engine_compare, refresh
 from militancy.build import prepare_inputs
+from test_datasets import register_fixtures
 from test_incremental import add_synthetic_copy, apply_change_set
 
 SPARK_DBT = Path(os.environ.get("MILITANCY_SPARK_DBT") or ROOT / engine_compare.SPARK_VENV / "bin" / "dbt")
@@ -47,6 +49,7 @@ def spark_refresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]
     (project / engine_compare.SPARK_VENV).symlink_to(SPARK_DBT.parent.parent)
     add_synthetic_copy(project, "doc_901")
     add_synthetic_copy(project, "doc_902")
+    register_fixtures(project)
     spark_dir = work / "spark"
     spark_dir.mkdir()
     tables = spark_dir / "tables"
@@ -63,6 +66,9 @@ def spark_refresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]
         work / "duckdb-first" / "militancy.duckdb", tables, first, print
     )
     result["files before"] = {table: _files(tables, table) for table in BY_DOCUMENT}
+    result["linking diffs"] = engine_compare.compare_linking(
+        project, first, spark_dir, work / "duckdb-first" / "militancy.duckdb", print
+    )
 
     apply_change_set(project)
     second = work / "second"
@@ -91,6 +97,12 @@ def _problems(diffs: list[engine_compare.MartDiff]) -> str:
 def test_full_spark_build_equals_duckdb(spark_refresh: dict[str, object]) -> None:
     diffs = spark_refresh["first diffs"]
     assert len(diffs) >= 20  # type: ignore[arg-type]
+    assert not any(diffs), _problems(diffs)  # type: ignore[arg-type]
+
+
+def test_dataset_linking_proposes_the_same_links_on_both_engines(spark_refresh: dict[str, object]) -> None:
+    diffs = spark_refresh["linking diffs"]
+    assert len(diffs) == 1  # type: ignore[arg-type]  # the project has dataset records: the comparison ran
     assert not any(diffs), _problems(diffs)  # type: ignore[arg-type]
 
 

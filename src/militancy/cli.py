@@ -2,7 +2,8 @@
 
 militancy build                 validate seeds, build + test into a new file, publish it atomically
                                 (only changed documents are recomputed; --full-refresh builds from nothing)
-militancy test                  every check: generated files, ruff, sqlfluff, build, docs, metadata, pytest
+militancy test [--fast]         every check: generated files, ruff, sqlfluff, build, docs, metadata, pytest
+                                (--fast: generated files, ruff and the pure-Python tests, under a minute)
 militancy spark-test [--keep D] build one snapshot on DuckDB and on Spark local, compare every public mart
 militancy validate              check the seed CSVs only (file, line and column of every problem)
 militancy query "SQL"           run one read statement against the published warehouse in a sandbox
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -76,12 +78,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(cmd: Sequence[str], root: Path) -> int:
+def _run(cmd: Sequence[str], root: Path, env: dict[str, str] | None = None) -> int:
     print("$ " + " ".join(cmd), flush=True)
-    return subprocess.call(list(cmd), cwd=root)
+    return subprocess.call(list(cmd), cwd=root, env=env)
+
+
+# pytest workers for the build tier (pytest-xdist): the shared warehouses are built once each (--dist loadgroup).
+TEST_WORKERS = max(1, min(os.cpu_count() or 1, 4))
+FAST_TIER = "not build and not spark"
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    """The checks in order, each reported ok/FAILED, all run even after a failure. `--fast`: the generated-file
+    check, ruff and the pure-Python tests (no dbt); the full run adds sqlfluff, the build, the docs, the metadata
+    check and every pytest test but the Spark ones (on TEST_WORKERS workers, the slowest listed)."""
     root = project_root()
     bin_dir = Path(sys.executable).parent
     started = time.monotonic()
@@ -97,6 +107,11 @@ def cmd_test(args: argparse.Namespace) -> int:
     ruff = str(bin_dir / "ruff")
     ruff_ok = _run([ruff, "check", "src", "tests", "benchmarks"], root) == 0
     check("ruff", ruff_ok and _run([ruff, "format", "--check", "src", "tests", "benchmarks"], root) == 0)
+    pytest = [str(bin_dir / "pytest"), "-q", "-p", "no:cacheprovider"]
+    if args.fast:
+        _step("pytest, pure-Python tier (no dbt run, no warehouse built)")
+        check("pytest", _run([*pytest, "-m", FAST_TIER, "--durations", "5"], root) == 0)
+        return _summary(results, started)
     _step("sqlfluff (dialect duckdb, dbt templater, in-memory target)")
     check("sqlfluff", _run([str(bin_dir / "sqlfluff"), "lint", "models", "analyses", "tests/data"], root) == 0)
     _step("build: seeds, models, data tests, unit tests, atomic publish")
@@ -109,8 +124,15 @@ def cmd_test(args: argparse.Namespace) -> int:
     from militancy.metadata import check_manifest
 
     check("metadata", docs_ok and check_manifest(root) == 0)
-    _step("pytest (the Spark tests, marked spark, run in `make test-spark`)")
-    check("pytest", _run([str(bin_dir / "pytest"), "-q", "-m", "not spark"], root) == 0)
+    _step(f"pytest on {TEST_WORKERS} workers (the Spark tests, marked spark, run in `make test-spark`)")
+    # The session's read-only tests read a copy of the warehouse just published (tests/conftest.py).
+    env = {**os.environ, "MILITANCY_TEST_PUBLISHED": str(builder.db_path_from_env(root))} if built else None
+    workers = ["-n", str(TEST_WORKERS), "--dist", "loadgroup"] if TEST_WORKERS > 1 else []
+    check("pytest", _run([*pytest, "-m", "not spark", *workers, "--durations", "15"], root, env) == 0)
+    return _summary(results, started)
+
+
+def _summary(results: list[tuple[str, bool]], started: float) -> int:
     failed = [n for n, ok in results if not ok]
     print(f"\n{len(results) - len(failed)} passed, {len(failed)} failed")
     print(f"(militancy test took {time.monotonic() - started:.0f} s)")
@@ -442,7 +464,9 @@ def parser() -> argparse.ArgumentParser:
         help="build from nothing even when only documents changed (default: refresh only the changed documents)",
     )
     b.set_defaults(func=cmd_build)
-    sub.add_parser("test", help="run every check").set_defaults(func=cmd_test)
+    t = sub.add_parser("test", help="run every check (--fast: lint, generated files, pure-Python tests)")
+    t.add_argument("--fast", action="store_true", help="no dbt: gen-yml check, ruff, the pure-Python tests")
+    t.set_defaults(func=cmd_test)
     st = sub.add_parser("spark-test", help="build on DuckDB and Spark local and compare every public mart")
     st.add_argument("--keep", type=Path, help="build in this new folder and keep it (default: a temporary one)")
     st.set_defaults(func=cmd_spark_test)

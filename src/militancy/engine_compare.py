@@ -256,9 +256,12 @@ def compare_builds(duck: Path, spark_tables: Path, inputs: Path, say: Callable[[
 LINK_THRESHOLD = 0.01  # low, so that weak candidate pairs are compared too
 
 
-def compare_linking(project_dir: Path, work: Path, duck: Path, say: Callable[[str], None] = print) -> list[MartDiff]:
-    """`militancy datasets link` on both builds: Splink on DuckDB over the DuckDB warehouse, Splink's Spark backend
-    over the Spark warehouse (same model); the proposals must be the same (dataset_linking.differences)."""
+def compare_linking(
+    project_dir: Path, inputs: Path, spark_dir: Path, duck: Path, say: Callable[[str], None] = print
+) -> list[MartDiff]:
+    """`militancy datasets link` on both builds of the snapshot `inputs`: Splink on DuckDB over the DuckDB
+    warehouse `duck`, Splink's Spark backend over the Spark warehouse in `spark_dir` (same model); the proposals
+    must be the same (dataset_linking.differences)."""
     from militancy import dataset_linking
 
     with duckdb.connect(str(duck), read_only=True) as con:
@@ -267,11 +270,10 @@ def compare_linking(project_dir: Path, work: Path, duck: Path, say: Callable[[st
         say("Dataset linking: no dataset records in this project, nothing to compare")
         return []
     started = time.monotonic()
-    inputs = work / "inputs"
     on_duckdb = dataset_linking.propose(duck, inputs, threshold=LINK_THRESHOLD)
     python = project_dir.resolve() / SPARK_VENV / "bin" / "python"
     try:
-        on_spark = dataset_linking.propose_on_spark(inputs, LINK_THRESHOLD, spark_dir=work / "spark", python=python)
+        on_spark = dataset_linking.propose_on_spark(inputs, LINK_THRESHOLD, spark_dir=spark_dir, python=python)
     except RuntimeError as exc:
         return [MartDiff("dataset link proposals", [str(exc)])]
     diff = MartDiff("dataset link proposals", dataset_linking.differences(on_duckdb, on_spark))
@@ -289,7 +291,8 @@ def run(project_dir: Path, work: Path | None = None, say: Callable[[str], None] 
     work = Path(tempfile.mkdtemp(prefix="militancy-engines-")) if work is None else work
     try:
         duck, spark_tables, inputs = build_both(project_dir, work, say)
-        return [*compare_builds(duck, spark_tables, inputs, say), *compare_linking(project_dir, work, duck, say)]
+        linking = compare_linking(project_dir, inputs, spark_tables.parent, duck, say)
+        return [*compare_builds(duck, spark_tables, inputs, say), *linking]
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
