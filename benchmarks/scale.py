@@ -372,7 +372,7 @@ def kept_rows(path: Path, labels: list[str]) -> dict[str, list[str]]:
     "queries", "steps", "verdicts"), and a note naming the run they come from. A 10M run then keeps the 100k and
     1M rows of an earlier run instead of dropping them."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    top = text.partition(ANALYSIS_MARKER)[0]
+    top = text.partition(NOTES_LINK)[0]
     kept: dict[str, list[str]] = {"table": [], "queries": [], "steps": [], "verdicts": [], "note": []}
     old_labels: set[str] = set()
     section = "table"
@@ -490,7 +490,7 @@ def report(
             lines += ["", f"Error at {r.label}: {r.error[:1500]}"]
     if not_run:
         lines += ["", f"Not run in this measurement: {', '.join(not_run)}."]
-    lines += ["", "## Targets (issue 11, at 10M mentions on 2 cores)", ""]
+    lines += ["", "## Targets (at 10M mentions on 2 cores)", ""]
     lines += [
         "- full build <= 1.25x the floor; 1% incremental refresh <= 10% of a full build; peak memory <= 4 GB; "
         "each typical mart query <= 100 ms warm.",
@@ -522,14 +522,14 @@ def _verdicts(results: list[SizeResult]) -> list[str]:
     return out
 
 
-ANALYSIS_MARKER = "<!-- Below this line: the analysis, written by hand and kept when the script rewrites the file. -->"
+NOTES_LINK = (
+    "What these numbers say, and what was changed because of them: [performance-notes.md](performance-notes.md)."
+)
 
 
-def kept_analysis(path: Path) -> str:
-    """The hand-written analysis after the marker in the existing report (the script rewrites only the top)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    _, marker, analysis = text.partition(ANALYSIS_MARKER)
-    return "\n" + ANALYSIS_MARKER + (analysis if marker else "\n")
+def notes_link() -> str:
+    """The report's last line: the hand-written analysis lives in docs/performance-notes.md, which no script writes."""
+    return "\n" + NOTES_LINK + "\n"
 
 
 def main() -> None:
@@ -567,7 +567,7 @@ def main() -> None:
         results.append(result)
         text = report(results, "python benchmarks/scale.py " + " ".join(sys.argv[1:]), args.not_run, kept)
         if not args.no_report:
-            args.report.write_text(text + kept_analysis(args.report), encoding="utf-8")
+            args.report.write_text(text + notes_link(), encoding="utf-8")
     print(text)
 
 

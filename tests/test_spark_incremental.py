@@ -3,13 +3,14 @@ equal to DuckDB row for row. Run by `make test-spark`; skipped when the Spark ve
 
 The real corpus plus two synthetic test copies of real documents, with the UCDP GED, GTD and ACLED fixture files
 registered (every variant of tests/test_datasets.py), is built in full on both engines and compared (every public
-mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark backends). Then the change set of tests/test_incremental.py (a document added with its rows, a figure
-and a quote of existing documents changed, a document removed with all its rows) is planned with the refresh
-planning of `militancy build` (refresh.input_state / refresh.plan, written for dbt by refresh.write_changes).
-Spark refreshes its tables in place with `dbt build` of seeds and models (the five per-document marts
-incremental), while DuckDB builds the changed inputs in full (with every test): every public mart must again be
-equal. The Parquet files of the unchanged documents' partitions must be the very files of the first build (not
-recomputed), and the removed document's partition must be gone."""
+mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark backends).
+Then the change set of tests/test_incremental.py (a document added with its rows, a figure and a quote of existing
+documents changed, a document removed with all its rows) is planned with the refresh planning of `militancy build`
+(refresh.input_state / refresh.plan, written for dbt by refresh.write_changes). Spark refreshes its tables in place
+with `dbt build` of seeds and models (the five per-document marts incremental), while DuckDB builds the changed
+inputs in full (with every test): every public mart must again be equal. The Parquet files of the unchanged
+documents' partitions must be the very files of the first build (not recomputed), and the removed document's
+partition must be gone."""
 
 from __future__ import annotations
 
