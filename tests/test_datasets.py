@@ -249,7 +249,7 @@ def test_dataset_checks_hold_only_with_the_same_code_and_codebook(
     assert not refresh.dataset_checks_hold(state, inputs)
     codes.write_text(original, encoding="utf-8")
     assert refresh.dataset_checks_hold(state, inputs)
-    macro = inputs / "macros" / "portable.sql"
+    macro = inputs / "macros" / "rules" / "names.sql"
     macro.write_text(macro.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert not refresh.dataset_checks_hold(state, inputs)
 

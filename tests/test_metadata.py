@@ -49,3 +49,18 @@ def test_a_public_mart_needs_an_enforced_contract() -> None:
     assert any("enforced contract" in p for p in problems_in_manifest(_manifest(contract=None)))
     staged = _manifest(name="stg_x__things", schema="staging", access="protected", contract={"enforced": False})
     assert problems_in_manifest(staged) == []
+
+
+def test_a_public_macro_needs_a_description_but_an_engine_spelling_does_not() -> None:
+    manifest = _manifest()
+    macro = {"package_name": "militancy", "original_file_path": "macros/rules/x.sql", "description": ""}
+    manifest["macros"] = {
+        "macro.militancy.interval_x": macro | {"name": "interval_x"},
+        "macro.militancy.spark__interval_x": macro | {"name": "spark__interval_x"},
+        "macro.dbt.other": macro | {"name": "other", "package_name": "dbt"},
+    }
+    assert problems_in_manifest(manifest) == [
+        "macro interval_x (macros/rules/x.sql) is not described in macros/_macros.yml"
+    ]
+    manifest["macros"]["macro.militancy.interval_x"]["description"] = "An interval."
+    assert problems_in_manifest(manifest) == []

@@ -135,7 +135,7 @@ def staging_sql(seed: Seed) -> str:
 def rendered_files() -> list[tuple[Path, str]]:
     files = [(STAGING_YML, staging_properties()), (SEEDS_YML, dbt_seed_properties())]
     files += [(STAGING_YML.parent / f"stg_curation__{name}.sql", staging_sql(seed)) for name, seed in SEEDS.items()]
-    files.append((Path("macros/dataset_layouts.sql"), dataset_formats.layout_macro()))  # issue 10: dataset layouts
+    files.append((Path("macros/generated/dataset_layouts.sql"), dataset_formats.layout_macro()))
     for format_name, (folder, _) in dataset_formats.BASE_MODELS.items():
         path = Path("models/staging") / folder / "base" / f"_{folder}_base__models.yml"
         files.append((path, dataset_formats.base_models_yaml(format_name)))

@@ -1,5 +1,5 @@
-"""Fail when a model or column lacks a description, or a model lacks a primary-key test, or a public mart breaks
-the project's structure rules (dbt-project-evaluator's naming and access rules, checked on every build here).
+"""Fail when a model, column or public macro lacks a description, or a model lacks a primary-key test, or a public
+mart breaks the project's structure rules (dbt-project-evaluator's naming and access rules, checked on every build).
 
 Reads dbt's manifest and catalog (target/manifest.json, target/catalog.json: written by `dbt docs generate`).
 A primary-key test is a `unique`
@@ -37,7 +37,23 @@ def problems_in_manifest(manifest: dict) -> list[str]:
         for column, info in documented.items():
             if not (info.get("description") or "").strip():
                 problems.append(f"model {name}: column {column} has no description")
-    return problems
+    return problems + undocumented_macros(manifest)
+
+
+# An engine's spelling of a dispatched macro (adapter.dispatch), or a private helper: documented with the macro.
+PRIVATE_MACRO_PREFIXES = ("default__", "spark__", "duckdb__", "_", "materialization_", "test_")
+
+
+def undocumented_macros(manifest: dict) -> list[str]:
+    """Every public macro of the project is described in macros/_macros.yml."""
+    project = manifest.get("metadata", {}).get("project_name") or "militancy"
+    return [
+        f"macro {macro['name']} ({macro['original_file_path']}) is not described in macros/_macros.yml"
+        for macro in sorted(manifest.get("macros", {}).values(), key=lambda m: m["name"])
+        if macro.get("package_name") == project
+        and not macro["name"].startswith(PRIVATE_MACRO_PREFIXES)
+        and not (macro.get("description") or "").strip()
+    ]
 
 
 def _structure_problems(model: dict) -> list[str]:

@@ -228,7 +228,8 @@ def write_changes(plan_: Plan, inputs: Path, published_db: Path | None = None) -
     - `source('build', 'document_changes')`: the new, changed and removed documents;
     - `source('build', 'event_changes')`: the events they touch, those their mentions belonged to in the published
       build (`published_db`, read-only) and those they belong to now (the checked seeds in `inputs`).
-    An event resolves across every mention of it, so these events are recomputed whole (macros/incremental.sql)."""
+    An event resolves across every mention of it, so these events are recomputed whole
+    (macros/cross_engine/incremental.sql)."""
     folder = inputs / CHANGES_DIR
     folder.mkdir(exist_ok=True)
     with (folder / CHANGES_FILE).open("w", encoding="utf-8", newline="") as out:

@@ -2,7 +2,7 @@
 -- depends_on: {{ source('acled', 'event_files') }}
 
 -- A table, not a view: the files are read once, at build time. The columns and their types are the stored
--- layout (macros/dataset_layouts.sql): every ACLED export variant in one shape (pre-2023 and monadic exports
+-- layout (macros/generated/dataset_layouts.sql): every ACLED export variant in one shape (pre-2023 and monadic exports
 -- have NULL in the columns they lack; actor-type labels were mapped to their codes on registration).
 -- event_date comes as 2010-09-19 (API), 19 September 2010 (export tool) or 19-Sep-10 (re-saved by Excel);
 -- each is parsed here.

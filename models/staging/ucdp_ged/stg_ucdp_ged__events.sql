@@ -1,4 +1,4 @@
--- The columns and their types are the stored layout (macros/dataset_layouts.sql): every published
+-- The columns and their types are the stored layout (macros/generated/dataset_layouts.sql): every published
 -- GED variant in one shape, columns a variant lacks NULL. Records UCDP ships inconsistent are kept as published
 -- and flagged (is_flagged_<rule>, the rules of dataset_warning_rules).
 

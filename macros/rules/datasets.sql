@@ -56,7 +56,7 @@
 
 
 {% macro spark__dataset_source(format) -%}
-    {#- The same rows and types, from the Parquet copy written with DuckDB (macros/spark_sources.sql). -#}
+    {#- The same rows and types, from the Parquet copy written with DuckDB (macros/cross_engine/spark_sources.sql). -#}
     select * from dataset_files.{{ format | replace('-', '_') }}
 {%- endmacro %}
 
@@ -118,7 +118,7 @@
 {%- endmacro %}
 
 
-{#- Name similarity for near-match suggestions: name_similarity() in macros/portable.sql. -#}
+{#- Name similarity for near-match suggestions: name_similarity() in macros/rules/names.sql. -#}
 
 
 {#- The registry written by `militancy datasets add` (datasets/registry.csv), typed; no rows when absent. -#}

@@ -8,7 +8,7 @@
     )
 }}
 
--- Incremental by document (macros/incremental.sql): a refresh recomputes only the changed documents' rows.
+-- Incremental by document (macros/cross_engine/incremental.sql): a refresh recomputes only the changed documents' rows.
 -- depends_on: {{ ref('stg_build__document_changes') }}
 
 with
