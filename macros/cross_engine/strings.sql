@@ -88,7 +88,17 @@
 {% macro spark__try_parse_date(expression, format) -%}
     {%- set spark_format = format | replace('%Y', 'yyyy') | replace('%y', 'yy') | replace('%m', 'M')
         | replace('%d', 'd') | replace('%B', 'MMMM') | replace('%b', 'MMM') -%}
+    {%- if '%y' in format -%}
+    {#- A two-digit year as Python and DuckDB read it (00-68: 20xx, 69-99: 19xx); Spark's `yy` reads every one
+        as 20xx ('21-Jun-98' would be 2098). -#}
+    (case
+        when year(try_to_date({{ expression }}, '{{ spark_format }}')) >= 2069
+            then add_months(try_to_date({{ expression }}, '{{ spark_format }}'), -1200)
+        else try_to_date({{ expression }}, '{{ spark_format }}')
+    end)
+    {%- else -%}
     try_to_date({{ expression }}, '{{ spark_format }}')
+    {%- endif -%}
 {%- endmacro %}
 
 

@@ -20,3 +20,9 @@
     } -%}
     {{ return(rules[format]) }}
 {%- endmacro %}
+
+{#- The date formats of ACLED exports (strptime codes), in the order they are tried: the file checker tries
+    the same ones (ACLED_DATE_FORMATS). -#}
+{% macro acled_date_formats() -%}
+    {{ return(['%Y-%m-%d', '%d %B %Y', '%d-%b-%y', '%d-%b-%Y']) }}
+{%- endmacro %}

@@ -373,6 +373,15 @@ def layout_macro() -> str:
         )
         lines.append(f"        '{fmt.name}': [{items}],")
     lines += ["    } -%}", "    {{ return(rules[format]) }}", "{%- endmacro %}", ""]
+    formats = ", ".join(f"'{f}'" for f in ACLED_DATE_FORMATS)
+    lines += [
+        "{#- The date formats of ACLED exports (strptime codes), in the order they are tried: the file checker tries",
+        "    the same ones (ACLED_DATE_FORMATS). -#}",
+        "{% macro acled_date_formats() -%}",
+        f"    {{{{ return([{formats}]) }}}}",
+        "{%- endmacro %}",
+        "",
+    ]
     return "\n".join(lines)
 
 

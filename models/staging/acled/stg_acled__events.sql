@@ -23,10 +23,9 @@ renamed as (
         event_id_cnty,
         event_date as event_date_text,
         coalesce(
-            {{ try_parse_date('event_date', '%Y-%m-%d') }},
-            {{ try_parse_date('event_date', '%d %B %Y') }},
-            {{ try_parse_date('event_date', '%d-%b-%y') }},
-            {{ try_parse_date('event_date', '%d-%b-%Y') }}
+            {%- for date_format in acled_date_formats() %}
+            {{ try_parse_date('event_date', date_format) }}{{ "," if not loop.last }}
+            {%- endfor %}
         ) as event_date,
         year,
         time_precision,
