@@ -124,12 +124,14 @@ def test_no_document_without_a_fact(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_a_project_generated_earlier_gets_this_checkouts_code(tmp_path: Path) -> None:
     project = tmp_path / "earlier"
     synth.generate(project, 200, seed=2)
-    model = project / "models" / "marts" / "fct_events.sql"
+    model = project / "models" / "marts" / "events" / "fct_events.sql"
     model.write_text("select 1 as stale", encoding="utf-8")
     (project / "models" / "stale_model.sql").write_text("select 1", encoding="utf-8")
     data = (project / "seeds" / "event_mentions.csv").read_bytes()
     synth.use_this_code(project)
-    assert model.read_text(encoding="utf-8") == (synth.ROOT / "models" / "marts" / "fct_events.sql").read_text("utf-8")
+    assert model.read_text(encoding="utf-8") == (
+        synth.ROOT / "models" / "marts" / "events" / "fct_events.sql"
+    ).read_text("utf-8")
     assert not (project / "models" / "stale_model.sql").exists()
     assert (project / "dbt_project.yml").read_text(encoding="utf-8").count("coreference_threshold: 1.01") == 1
     assert (project / "seeds" / "event_mentions.csv").read_bytes() == data

@@ -48,13 +48,12 @@ from militancy.datasets import checked_stamps, snapshot_registered
 from militancy.dbt_artifacts import PUBLIC_SCHEMA
 from militancy.duckdb_memory import capped
 from militancy.export import export_parquet
+from militancy.project import DBT_PARTS
 from militancy.seed_schema import SEEDS
 from militancy.textcheck import Problem
 from militancy.validate import SeedError, Validation, check
 
 DEFAULT_DB = Path("warehouse/militancy.duckdb")
-# What dbt needs from the project, besides seeds and corpus (copied separately).
-DBT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "tests/data")
 FAULT_ENV = "MILITANCY_FAULT"
 # dbt's manifest of a release, kept beside it: the next refresh selects its nodes from it (same code, same graph).
 MANIFEST = "manifest.json"

@@ -43,15 +43,9 @@ import duckdb
 
 from militancy import build as builder
 from militancy import datasets_cli, dbt_properties, readonly, textcheck
+from militancy.project import project_root
+from militancy.readonly import format_rows
 from militancy.validate import SeedError, validate
-
-
-def project_root() -> Path:
-    here = Path.cwd()
-    for candidate in (here, *here.parents):
-        if (candidate / "dbt_project.yml").exists():
-            return candidate
-    raise SystemExit("militancy: run this inside the project (no dbt_project.yml found here or above)")
 
 
 def _step(name: str) -> None:
@@ -236,44 +230,6 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 1
     print(format_rows(columns, rows, args.format, raw_csv=args.raw_csv, max_width=args.max_width), end="")
     return 0
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    return str(value).replace("\r\n", "\n").replace("\n", "\u21b5").replace("\t", " ")
-
-
-def format_rows(columns: list[str], rows: list[tuple], fmt: str, raw_csv: bool = False, max_width: int = 60) -> str:
-    """json and csv are always whole (csv with formula cells neutralised unless raw_csv); a table cuts values
-    longer than max_width (0: never) with a visible mark and says so below it. Line breaks show as \u21b5."""
-    if fmt == "json":
-        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        return readonly.to_csv(columns, rows, raw=raw_csv)
-    cells = [[_cell(v) for v in row] for row in rows]
-    natural = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    widths = [min(max_width, w) if max_width > 0 else w for w in natural]
-    cut = 0
-
-    def fit(value: str, width: int) -> str:
-        nonlocal cut
-        if len(value) <= width:
-            return value.ljust(width)
-        cut += 1
-        return value[: width - 1] + "\u2026"
-
-    def line(values: Sequence[str]) -> str:
-        return " | ".join(fit(v, w) for v, w in zip(values, widths, strict=True)).rstrip()
-
-    parts = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
-    parts.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    if cut:
-        parts.append(
-            f"({cut} value{'s' if cut != 1 else ''} cut at {max_width} characters, marked \u2026: "
-            "--max-width 0 shows them whole; --format csv or json never cuts)"
-        )
-    return "\n".join(parts) + "\n"
 
 
 def cmd_docs(args: argparse.Namespace) -> int:

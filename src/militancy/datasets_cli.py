@@ -23,11 +23,11 @@ import sys
 from pathlib import Path
 
 from militancy import datasets
+from militancy.project import project_root
+from militancy.readonly import format_rows
 
 
 def _root() -> Path:
-    from militancy.cli import project_root
-
     return project_root()
 
 
@@ -64,8 +64,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         print("No dataset registered. Add one with: militancy datasets add PATH --format ucdp-ged|gtd|acled")
         return 0
-    from militancy.cli import format_rows
-
     columns = ["dataset_id", "format", "release", "row_count", "variant", "warnings", "original_name", "sha256"]
     rows = [tuple(getattr(e, c) for c in columns) for e in entries]
     print(format_rows(columns, rows, args.output), end="")

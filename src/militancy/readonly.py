@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -107,3 +109,41 @@ def to_csv(columns: list[str], rows: list[tuple], raw: bool = False) -> str:
     for row in rows:
         writer.writerow(row if raw else [spreadsheet_safe(v) for v in row])
     return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).replace("\r\n", "\n").replace("\n", "\u21b5").replace("\t", " ")
+
+
+def format_rows(columns: list[str], rows: list[tuple], fmt: str, raw_csv: bool = False, max_width: int = 60) -> str:
+    """json and csv are always whole (csv with formula cells neutralised unless raw_csv); a table cuts values
+    longer than max_width (0: never) with a visible mark and says so below it. Line breaks show as \u21b5."""
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return to_csv(columns, rows, raw=raw_csv)
+    cells = [[_cell(v) for v in row] for row in rows]
+    natural = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [min(max_width, w) if max_width > 0 else w for w in natural]
+    cut = 0
+
+    def fit(value: str, width: int) -> str:
+        nonlocal cut
+        if len(value) <= width:
+            return value.ljust(width)
+        cut += 1
+        return value[: width - 1] + "\u2026"
+
+    def line(values: Sequence[str]) -> str:
+        return " | ".join(fit(v, w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    parts = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+    parts.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if cut:
+        parts.append(
+            f"({cut} value{'s' if cut != 1 else ''} cut at {max_width} characters, marked \u2026: "
+            "--max-width 0 shows them whole; --format csv or json never cuts)"
+        )
+    return "\n".join(parts) + "\n"

@@ -47,6 +47,7 @@ from pathlib import Path
 import duckdb
 
 from militancy.duckdb_memory import capped
+from militancy.project import DBT_PARTS
 from militancy.seed_schema import SEEDS
 from militancy.validate import Validation
 
@@ -57,7 +58,7 @@ EVENTS_FILE = "events.csv"
 # Seeds whose rows are read across documents (joined by entity, type or event, not by document).
 SHARED_SEEDS = ("entities", "entity_aliases", "event_types", "coreference_decisions")
 # Folders and files of the snapshot that are code: a change in any of them forces a full build.
-CODE_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "analyses", "tests/data")
+CODE_PARTS = DBT_PARTS  # the parts the build copies into its snapshot
 VERSIONED = ("dbt-core", "dbt-duckdb", "duckdb")
 
 

@@ -39,7 +39,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from militancy import datasets, synthetic_datasets
-from militancy.build import DBT_PARTS, copy_parts
+from militancy.build import copy_parts
+from militancy.project import DBT_PARTS
 from militancy.quantities import parse_quantity
 from militancy.seed_schema import SEEDS
 
