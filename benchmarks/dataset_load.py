@@ -16,8 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-from militancy import datasets, synthetic_datasets
-from militancy.dataset_formats import FORMATS
+from militancy.datasets import registry as datasets
+from militancy.datasets import synthetic as synthetic_datasets
+from militancy.datasets.formats import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
 

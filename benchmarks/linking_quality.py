@@ -26,9 +26,10 @@ from pathlib import Path
 
 import duckdb
 
-from militancy import dataset_linking, datasets
 from militancy.build import build, copy_parts
-from militancy.synthetic_datasets import linking_sides
+from militancy.datasets import linking as dataset_linking
+from militancy.datasets import registry as datasets
+from militancy.datasets.synthetic import linking_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests/data", "corpus")

@@ -203,7 +203,8 @@ con.execute(sql)
 
 def add_refresh_file(project: Path, rows: int, seed: int) -> None:
     """1% of the mentions as a new ACLED file (new record ids), registered like a user's new download."""
-    from militancy import synth, synthetic_datasets
+    from militancy import synth
+    from militancy.datasets import synthetic as synthetic_datasets
 
     groups = synth.groups_of(project)
     overrides = {

@@ -21,8 +21,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from militancy import dataset_linking
-from militancy.synthetic_datasets import linking_sides as synthetic_sides
+from militancy.datasets import linking as dataset_linking
+from militancy.datasets.synthetic import linking_sides as synthetic_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 SPARK_PYTHON = ROOT / ".venv-spark" / "bin" / "python"

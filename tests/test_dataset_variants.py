@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from militancy import datasets
-from militancy.dataset_formats import FORMATS
+from militancy.datasets import registry as datasets
+from militancy.datasets.formats import FORMATS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
 REAL_GED = FIXTURES / "real" / "ucdp_ged_231_car_excerpt.csv"
@@ -282,7 +282,7 @@ def test_normalised_copy_is_utf8_csv_in_the_stored_layout(project: Path) -> None
 
 
 def test_the_generated_gazetteer_seeds_are_up_to_date() -> None:
-    from militancy import gazetteer
+    from militancy.datasets import gazetteer
 
     root = Path(__file__).resolve().parents[1]
     assert gazetteer.write_seed(root, check=True), "run `militancy datasets gazetteer`"

@@ -18,9 +18,11 @@ import duckdb
 import pytest
 
 from conftest import copy_project
-from militancy import datasets, refresh, synthetic_datasets
+from militancy import refresh
 from militancy.build import BuildError, BuildResult, build
 from militancy.cli import main as cli_main
+from militancy.datasets import registry as datasets
+from militancy.datasets import synthetic as synthetic_datasets
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
 FIXTURE_FILES = (
@@ -522,7 +524,7 @@ def test_link_proposal_accepted_survives_rebuilds(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     project = built_with_datasets.path.parents[1]
     proposals = dataset_linking.propose(built_with_datasets.path, project, threshold=0.5)
@@ -584,7 +586,7 @@ def test_link_proposal_accepted_survives_rebuilds(
 
 @pytest.mark.build
 def test_link_decision_to_an_unknown_event_fails_the_build(project: Path) -> None:
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     dataset_linking.record_decision(project, "gtd", "1", "ev_no_such_event", "accept", "typo")
     with pytest.raises(BuildError) as info:
@@ -600,7 +602,7 @@ def test_link_decision_to_an_unknown_event_fails_the_build(project: Path) -> Non
 def test_cli_decide_records_the_proposed_probability(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     monkeypatch.chdir(project)
     proposals = project / "datasets" / dataset_linking.PROPOSALS_NAME

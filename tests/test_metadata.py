@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from militancy.metadata import problems_in_manifest
+from militancy.checks import problems_in_manifest
 
 
 def _manifest(**model: object) -> dict:

@@ -46,7 +46,7 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def register_dataset_fixtures(root: Path) -> None:
-    from militancy import datasets
+    from militancy.datasets import registry as datasets
 
     fixtures = ROOT / "tests" / "fixtures" / "datasets"
     for fmt, name in (("gtd", "gtd_fixture.csv"), ("acled", "acled_fixture.csv"), ("ucdp-ged", "ucdp_ged_fixture.csv")):
@@ -341,7 +341,7 @@ def test_a_release_holds_no_row_of_a_dataset_whose_licence_forbids_it(releases: 
 
 
 def test_licensed_datasets_are_named_with_their_licence(project: Path) -> None:
-    from militancy import datasets
+    from militancy.datasets import registry as datasets
     from militancy.release import dataset_licences
 
     datasets.add(project, ROOT / "tests" / "fixtures" / "datasets" / "gtd_fixture.csv", "gtd")

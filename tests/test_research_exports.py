@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from militancy.build import BuildResult
-from militancy.dataset_layouts import GTD_ATTACK_TYPE_CODES, GTD_COLUMNS, UCDP_GED_COLUMNS
+from militancy.datasets.formats import GTD_ATTACK_TYPE_CODES, GTD_COLUMNS, UCDP_GED_COLUMNS
 from militancy.research_exports import (
     EXPORTS,
     GED_ID_BASE,
@@ -224,7 +224,7 @@ def test_an_id_clash_takes_the_next_number(built: BuildResult, tmp_path: Path) -
 def test_exports_are_accepted_by_the_dataset_importer(exported: Path, project: Path) -> None:
     """Both ways: the files a researcher gets from a release pass `militancy datasets add`, the importer that
     checks users' UCDP GED and GTD downloads (exact columns, types, codes inside the codebook), every row."""
-    from militancy import datasets
+    from militancy.datasets import registry as datasets
 
     for export, format_name in ((UCDP_GED, "ucdp-ged"), (GTD, "gtd")):
         _, rows = read(exported / export.file_name)

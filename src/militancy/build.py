@@ -44,7 +44,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import refresh, textcheck
-from militancy.datasets import checked_stamps, snapshot_registered
+from militancy.datasets.registry import checked_stamps, snapshot_registered
 from militancy.dbt_artifacts import PUBLIC_SCHEMA
 from militancy.duckdb_memory import capped
 from militancy.export import export_parquet

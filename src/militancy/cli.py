@@ -42,7 +42,7 @@ from pathlib import Path
 import duckdb
 
 from militancy import build as builder
-from militancy import datasets_cli, dbt_properties, readonly, textcheck
+from militancy import codegen, datasets_cli, readonly, textcheck
 from militancy.project import project_root
 from militancy.readonly import format_rows
 from militancy.validate import SeedError, validate
@@ -96,7 +96,7 @@ def cmd_test(args: argparse.Namespace) -> int:
         print(f"--- {name}: {'ok' if ok else 'FAILED'}", flush=True)
 
     _step("generated YAML is in sync with the seed schema")
-    check("gen-yml", dbt_properties.main(["--check"]) == 0)
+    check("gen-yml", codegen.main(["--check"]) == 0)
     _step("ruff")
     ruff = str(bin_dir / "ruff")
     ruff_ok = _run([ruff, "check", "src", "tests", "benchmarks"], root) == 0
@@ -115,7 +115,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     docs_ok = cmd_docs(argparse.Namespace()) == 0
     check("docs", docs_ok)
     _step("metadata: every model and column described, every model has a primary-key test")
-    from militancy.metadata import check_manifest
+    from militancy.checks import check_manifest
 
     check("metadata", docs_ok and check_manifest(root) == 0)
     _step(f"pytest on {TEST_WORKERS} workers (the Spark tests, marked spark, run in `make test-spark`)")
@@ -157,7 +157,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_gen_yml(args: argparse.Namespace) -> int:
-    return dbt_properties.main(["--check"] if args.check else [])
+    return codegen.main(["--check"] if args.check else [])
 
 
 def cmd_doc_info(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ import csv
 import sys
 from pathlib import Path
 
-from militancy import datasets
+from militancy.datasets import registry as datasets
 from militancy.project import project_root
 from militancy.readonly import format_rows
 
@@ -92,7 +92,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def cmd_link(args: argparse.Namespace) -> int:
     from militancy import build as builder
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     root = _root()
     if args.target == "spark":  # the tables `dbt build --target spark` wrote, linked by Splink's Spark backend
@@ -117,7 +117,7 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def _proposed_probability(root: Path, args: argparse.Namespace) -> float | None:
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     path = datasets.datasets_dir(root) / dataset_linking.PROPOSALS_NAME
     if not path.exists():
@@ -134,7 +134,7 @@ def _proposed_probability(root: Path, args: argparse.Namespace) -> float | None:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     root = _root()
     try:
@@ -155,7 +155,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from militancy import gazetteer
+    from militancy.datasets import gazetteer
 
     current = gazetteer.write_seed(_root(), check=args.check)
     if args.check and not current:

@@ -262,7 +262,7 @@ def compare_linking(
     """`militancy datasets link` on both builds of the snapshot `inputs`: Splink on DuckDB over the DuckDB
     warehouse `duck`, Splink's Spark backend over the Spark warehouse in `spark_dir` (same model); the proposals
     must be the same (dataset_linking.differences)."""
-    from militancy import dataset_linking
+    from militancy.datasets import linking as dataset_linking
 
     with duckdb.connect(str(duck), read_only=True) as con:
         records = con.execute("select count(*) from marts.fct_dataset_records").fetchone()[0]

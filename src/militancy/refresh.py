@@ -125,7 +125,8 @@ def code_hash(inputs: Path) -> str:
     files = [f for part in CODE_PARTS for f in _files(inputs, part)]
     files += sorted((inputs / "seeds").rglob("*.yml"))
     parts = [str(f.relative_to(inputs)).encode() + b"\0" + f.read_bytes() for f in files]
-    parts += [f.name.encode() + b"\0" + f.read_bytes() for f in sorted(package.glob("*.py"))]
+    modules = sorted(f for f in package.rglob("*.py") if "__pycache__" not in f.parts)  # subpackages too
+    parts += [f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes() for f in modules]
     for name in VERSIONED:
         try:
             parts.append(f"{name}=={metadata.version(name)}".encode())

@@ -42,8 +42,8 @@ from militancy.changelog import (
     write_changelog,
 )
 from militancy.codebook import write_codebook
-from militancy.dataset_formats import FORMATS
-from militancy.datasets import RegisteredDataset, read_registry, sha256_file
+from militancy.datasets.formats import FORMATS
+from militancy.datasets.registry import RegisteredDataset, read_registry, sha256_file
 from militancy.dbt_artifacts import PUBLIC_SCHEMA, Mart, load_json, public_marts, source_files
 from militancy.research_exports import ExportError, write_shaped_exports
 

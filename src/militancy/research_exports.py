@@ -1,5 +1,5 @@
 """Files in the shapes researchers' scripts already read: a UCDP-GED-shaped events CSV and a GTD-shaped
-incidents CSV, with every published column present in published order (`militancy.dataset_layouts`).
+incidents CSV, with every published column present in published order (`militancy.datasets.formats`).
 
 Two kinds of row. A record of a registered dataset file of that format is written back with its own published
 values, every column as the publisher wrote it (from the staging base model that keeps them: base_ucdp_ged__records,
@@ -18,8 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from militancy.dataset_formats import FORMATS
-from militancy.dataset_layouts import GTD_ATTACK_TYPE_CODES, GTD_COLUMNS, UCDP_GED_COLUMNS
+from militancy.datasets.formats import FORMATS, GTD_ATTACK_TYPE_CODES, GTD_COLUMNS, UCDP_GED_COLUMNS
 
 # Attribution levels, strongest first (as in the marts: confirmed > claimed > alleged > suspected > disputed).
 _ATTRIBUTION_RANK = "case {col} when 'confirmed' then 5 when 'claimed' then 4 when 'alleged' then 3 when 'suspected' then 2 when 'disputed' then 1 end"  # noqa: E501
@@ -37,7 +36,7 @@ class ShapedExport:
     id_column: str  # must be unique in the file
     published_relation: str  # the base model holding the registered records of this format, as published
     record_key: str  # the published column the records are ordered by
-    format_name: str  # the dataset format (militancy.dataset_formats) of the published records
+    format_name: str  # the dataset format (militancy.datasets.formats) of the published records
 
     @property
     def file_name(self) -> str:

@@ -38,8 +38,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from militancy import datasets, synthetic_datasets
 from militancy.build import copy_parts
+from militancy.datasets import registry as datasets
+from militancy.datasets import synthetic as synthetic_datasets
 from militancy.project import DBT_PARTS
 from militancy.quantities import parse_quantity
 from militancy.seed_schema import SEEDS

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from militancy.dataset_formats import ACLED_DATE_FORMATS, FORMATS, DatasetFormat, Field, WarningRule
+from militancy.datasets.formats import ACLED_DATE_FORMATS, FORMATS, DatasetFormat, Field, WarningRule
 from militancy.duckdb_memory import capped
 
 __all__ = ["FORMATS", "DatasetError", "RegisteredDataset", "add", "check_registered", "read_registry", "remove"]

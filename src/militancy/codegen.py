@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from militancy import dataset_formats
+from militancy.datasets import formats as dataset_formats
 from militancy.seed_schema import COLUMN_DOCS, SEED_DESCRIPTIONS, SEEDS, Seed
 
 STAGING_YML = Path("models/staging/curation/_curation__models.yml")

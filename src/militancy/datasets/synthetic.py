@@ -18,8 +18,8 @@ from pathlib import Path
 
 import duckdb
 
-from militancy.dataset_formats import FORMATS, DatasetFormat, Field
-from militancy.datasets import read_codes
+from militancy.datasets.formats import FORMATS, DatasetFormat, Field
+from militancy.datasets.registry import read_codes
 
 GROUPS = (
     "Islamic Movement of Uzbekistan (IMU)",
@@ -113,7 +113,7 @@ def write(
     """Write `rows` synthetic records of `fmt_name` to `path` (GTD in cp1252, the others UTF-8). `overrides`:
     SQL expressions over the row number `i` replacing the default of a column (e.g. synthetic group names)."""
     fmt = FORMATS[fmt_name]
-    codes = read_codes(project_dir or Path(__file__).resolve().parents[2])
+    codes = read_codes(project_dir or Path(__file__).resolve().parents[3])
     overrides = {**_overrides(fmt), **(overrides or {})}
     exprs = [
         f'{overrides.get(f.name, _default(fmt, f, codes, 7 + 2 * n))} as "{f.name}"'

@@ -8,9 +8,9 @@ ACLED's pre-2023 and monadic exports) or add (HDX's `iso3`, ACLED's `data_id`): 
 every variant is stored in one shape, the stored layout (`columns`: the current layout, then the kept extras).
 Text labels some exports write instead of codes (ACLED's "Rioters") are mapped to their codes here, and the rules
 for inconsistencies a publisher ships (UCDP's split events with low > best) are declared here, once: the checker
-reports them and the dbt staging models flag them with the same SQL. The file checker (`militancy.datasets`), the
-dbt staging models (through the generated macro file macros/generated/dataset_layouts.sql) and the synthetic
-generator all read this module.
+reports them and the dbt staging models flag them with the same SQL. The file checker
+(`militancy.datasets.registry`), the dbt staging models (through the generated macro file
+macros/generated/dataset_layouts.sql), the research exports and the synthetic generator all read this module.
 """
 
 from __future__ import annotations
@@ -427,3 +427,22 @@ def base_models_yaml(format_name: str) -> str:
         text = "; ".join(notes).replace('"', "'")
         lines += [f"      - name: {column.name}", f'        description: "{text}."']
     return "\n".join(lines) + "\n"
+
+
+# Published column layouts in published order, for the research exports (militancy.research_exports).
+UCDP_GED_COLUMNS: tuple[str, ...] = UCDP_GED.published_names
+
+GTD_COLUMNS: tuple[str, ...] = GTD.published_names
+
+# GTD attack types (attacktype1-3 and their _txt labels), as published in the GTD codebook.
+GTD_ATTACK_TYPE_CODES: dict[str, int] = {
+    "Assassination": 1,
+    "Armed Assault": 2,
+    "Bombing/Explosion": 3,
+    "Hijacking": 4,
+    "Hostage Taking (Barricade Incident)": 5,
+    "Hostage Taking (Kidnapping)": 6,
+    "Facility/Infrastructure Attack": 7,
+    "Unarmed Assault": 8,
+    "Unknown": 9,
+}

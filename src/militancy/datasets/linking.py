@@ -479,7 +479,7 @@ def propose_on_spark(
         env["MILITANCY_SPARK_DIR"] = str(spark_dir)
     with tempfile.TemporaryDirectory(prefix="militancy-link-") as scratch:
         out = Path(scratch) / PROPOSALS_NAME
-        cmd = [str(python), "-m", "militancy.dataset_linking", str(project_dir), str(threshold), str(out)]
+        cmd = [str(python), "-m", "militancy.datasets.linking", str(project_dir), str(threshold), str(out)]
         proc = subprocess.run(cmd, cwd=project_dir, env=env, capture_output=True, text=True)
         if proc.returncode:
             print(proc.stdout[-3000:], proc.stderr[-6000:], file=sys.stderr)
