@@ -13,10 +13,8 @@ same. The published warehouse is never touched.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -296,29 +294,3 @@ def run(project_dir: Path, work: Path | None = None, say: Callable[[str], None] 
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="militancy spark-test", description=__doc__.splitlines()[0])
-    parser.add_argument("--project-dir", type=Path, default=Path.cwd())
-    parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
-    args = parser.parse_args(argv)
-    started = time.monotonic()
-    if args.keep:
-        args.keep.mkdir(parents=True)
-    try:
-        diffs = run(args.project_dir, args.keep)
-    except CompareError as exc:
-        print(f"militancy spark-test: {exc}", file=sys.stderr)
-        return 1
-    for diff in diffs:
-        if diff:
-            print(f"DIFFERS: {diff.name}", file=sys.stderr)
-            for problem in diff.problems:
-                print(f"    {problem}", file=sys.stderr)
-    print(f"(militancy spark-test took {time.monotonic() - started:.0f} s)")
-    return 1 if any(diffs) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

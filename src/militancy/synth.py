@@ -26,15 +26,12 @@ from the datasets: 5% document mentions, 20% UCDP GED, 10% GTD, 65% ACLED (MIX b
 
 from __future__ import annotations
 
-import argparse
 import csv
 import dataclasses
 import datetime as dt
 import hashlib
-import io
 import random
 import shutil
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -519,21 +516,3 @@ def generate(out: Path, mentions: int, seed: int = 1) -> dict[str, int]:
     datasets.write_registry(out, entries)
     counts["groups"] = len(groups)
     return counts
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="militancy synth", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mentions", required=True, help="e.g. 2k, 100k, 1M, 10M")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
-    counts = generate(args.out, parse_size(args.mentions), args.seed)
-    shown = io.StringIO()
-    for name, value in counts.items():
-        shown.write(f"  {name:<10} {value:>10,}\n")
-    print(f"wrote a synthetic project to {args.out}:\n{shown.getvalue()}", end="")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

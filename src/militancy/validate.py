@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -545,20 +544,3 @@ def validate(project_dir: Path) -> Validation:
     if result.problems:
         raise SeedError(result.problems)
     return result
-
-
-def main(argv: list[str] | None = None) -> int:
-    project_dir = Path(argv[0] if argv else ".")
-    try:
-        result = validate(project_dir)
-    except SeedError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print("seeds ok")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

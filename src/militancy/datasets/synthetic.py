@@ -9,11 +9,9 @@ The generator writes through DuckDB's COPY, so a million rows take seconds (benc
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import random
-import sys
 from pathlib import Path
 
 import duckdb
@@ -145,22 +143,6 @@ def write_fixture(fmt_name: str, path: Path, records: list[dict[str, str]], head
             writer.writerow(fmt.published_names)
         for record in records:
             writer.writerow([record.get(c, "") for c in fmt.published_names])
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write a large synthetic dataset file in a published layout.")
-    parser.add_argument("format", choices=sorted(FORMATS))
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--no-header", action="store_true", help="UCDP GED: omit the header row")
-    args = parser.parse_args(argv)
-    write(args.format, args.path, args.rows, header=not args.no_header)
-    print(f"wrote {args.rows} synthetic {args.format} records to {args.path}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 # --- linking: synthetic record and mention sides ----------------------------------------------------------

@@ -1,0 +1,5 @@
+"""`python -m militancy` is `militancy`."""
+
+from militancy.cli import main
+
+raise SystemExit(main())
