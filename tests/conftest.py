@@ -16,6 +16,16 @@ import pytest
 from militancy.build import BuildResult, build, copy_parts, mart_row_counts
 
 ROOT = Path(__file__).resolve().parents[1]
+DATASET_FIXTURES = ROOT / "tests" / "fixtures" / "datasets"
+# The dataset fixture files, every variant: registered together by the dataset, release and Spark tests.
+DATASET_FIXTURE_FILES = (
+    ("ucdp-ged", "ucdp_ged_fixture.csv"),
+    ("ucdp-ged", "ucdp_ged_no_header_fixture.csv"),
+    ("gtd", "gtd_fixture.csv"),
+    ("acled", "acled_fixture.csv"),
+    ("ucdp-ged", "real/ucdp_ged_231_car_excerpt.csv"),  # real GED 23.1 rows (CC BY 4.0): two split events
+    ("acled", "acled_pre2023_fixture.csv"),  # the pre-2023 layout, written by R (NA), re-saved by Excel (9-May-20)
+)
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros", "analyses", "tests/data", "corpus")
 # `militancy test` builds and publishes the project's warehouse just before it runs pytest, from the same inputs the
 # session fixture would build again: it names that published file here, and `built` reads a copy of it.
@@ -28,6 +38,14 @@ SHARED_BUILDS = ("built", "built_with_datasets", "published", "refreshed", "rele
 def copy_project(dest: Path) -> Path:
     """Copy what dbt needs (not the venv, target or warehouse) so a test can change it freely."""
     return copy_parts(ROOT, dest, PROJECT_PARTS)
+
+
+def register_dataset_fixtures(project: Path) -> None:
+    """Register every dataset fixture file in `project` (`militancy datasets add`)."""
+    from militancy.datasets import registry
+
+    for fmt, name in DATASET_FIXTURE_FILES:
+        registry.add(project, DATASET_FIXTURES / name, fmt)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

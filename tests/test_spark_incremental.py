@@ -2,8 +2,8 @@
 equal to DuckDB row for row. Run by `make test-spark`; skipped when the Spark venv (.venv-spark) is absent.
 
 The real corpus plus two synthetic test copies of real documents, with the UCDP GED, GTD and ACLED fixture files
-registered (every variant of tests/test_datasets.py), is built in full on both engines and compared (every public
-mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark backends).
+registered (every variant: conftest.DATASET_FIXTURE_FILES), is built in full on both engines and compared (every
+public mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark backends).
 Then the change set of tests/test_incremental.py (a document added with its rows, a figure and a quote of existing
 documents changed, a document removed with all its rows) is planned with the refresh planning of `militancy build`
 (refresh.input_state / refresh.plan, written for dbt by refresh.write_changes). Spark refreshes its tables in place
@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, register_dataset_fixtures
 from militancy import engine_compare, refresh
 from militancy.build import prepare_inputs
-from test_datasets import register_fixtures
 from test_incremental import add_synthetic_copy, apply_change_set
 
 SPARK_DBT = Path(os.environ.get("MILITANCY_SPARK_DBT") or ROOT / engine_compare.SPARK_VENV / "bin" / "dbt")
@@ -50,7 +49,7 @@ def spark_refresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]
     (project / engine_compare.SPARK_VENV).symlink_to(SPARK_DBT.parent.parent)
     add_synthetic_copy(project, "doc_901")
     add_synthetic_copy(project, "doc_902")
-    register_fixtures(project)
+    register_dataset_fixtures(project)
     spark_dir = work / "spark"
     spark_dir.mkdir()
     tables = spark_dir / "tables"

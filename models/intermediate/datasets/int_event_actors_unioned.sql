@@ -7,7 +7,8 @@
     )
 }}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
--- Incremental on DuckDB (macros/cross_engine/incremental.sql, delete_document_rows): a refresh replaces the document rows and
+-- Incremental on DuckDB (macros/cross_engine/incremental.sql, delete_document_rows): a refresh replaces the document
+-- rows and
 -- keeps the dataset rows, which no document input reaches.
 -- Every actor of every event mention, whatever its source: the documents' curated actors and the dataset
 -- actors resolved to a warehouse organization (candidates awaiting review are left out). The columns are those of

@@ -7,7 +7,8 @@
     )
 }}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
--- Incremental on DuckDB (macros/cross_engine/incremental.sql, delete_document_rows): a refresh replaces the document rows and
+-- Incremental on DuckDB (macros/cross_engine/incremental.sql, delete_document_rows): a refresh replaces the document
+-- rows and
 -- keeps the dataset rows, which no document input reaches.
 -- Every mention of an event, whatever its source: the documents' curated mentions (source_kind 'document')
 -- and the registered dataset records of the warehouse's event types (source_kind 'dataset'), whose evidence is

@@ -7,7 +7,8 @@
     )
 }}
 -- A table, not a view: many models and tests read it, and as a view each would recompute it (docs/performance.md).
--- Incremental by event on DuckDB (macros/cross_engine/incremental.sql): a refresh recomputes only the events its changed documents
+-- Incremental by event on DuckDB (macros/cross_engine/incremental.sql): a refresh recomputes only the events its
+-- changed documents
 -- touch, each from all of its mentions.
 -- depends_on: {{ ref('stg_build__event_changes') }}
 -- Per event, its sources of both kinds: how many documents and dataset records mention it, and the datasets'

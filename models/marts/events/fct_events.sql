@@ -7,7 +7,8 @@
     )
 }}
 
--- Incremental by event on DuckDB (macros/cross_engine/incremental.sql): a refresh recomputes only the events its changed documents
+-- Incremental by event on DuckDB (macros/cross_engine/incremental.sql): a refresh recomputes only the events its
+-- changed documents
 -- touch.
 -- depends_on: {{ ref('stg_build__event_changes') }}
 

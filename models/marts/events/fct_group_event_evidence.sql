@@ -13,7 +13,8 @@
 -- every evidence row of the warehouse (docs/performance.md). The joined rows are materialized before they are
 -- sorted (materialized_cte): at 10M mentions, joining and sorting in one pipeline kept the join's hash tables and
 -- the sort's runs in memory together and ran out of a 3 GB limit; in two steps it builds within 1 GB.
--- Incremental by event on DuckDB (macros/cross_engine/incremental.sql): a refresh recomputes only the events its changed documents
+-- Incremental by event on DuckDB (macros/cross_engine/incremental.sql): a refresh recomputes only the events its
+-- changed documents
 -- touch, and appends their rows (in group order among themselves), so until the next full build the refreshed rows
 -- sit in row groups of their own, which a query for one group also reads.
 -- depends_on: {{ ref('stg_build__event_changes') }}

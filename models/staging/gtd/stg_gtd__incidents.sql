@@ -1,5 +1,6 @@
 -- The columns and their types are the published
--- codebook layout (macros/generated/dataset_layouts.sql); here the columns the warehouse maps are kept and GTD's unknown
+-- codebook layout (macros/generated/dataset_layouts.sql); here the columns the warehouse maps are kept and GTD's
+-- unknown
 -- markers are cleaned: month or day 0, -9 and -99 become NULL (unknown), never zero. The counts keep GTD's
 -- published reals (split incidents carry fractions: nkill 19.8). Records GTD ships inconsistent are flagged
 -- (is_flagged_<rule>, the rules of dataset_warning_rules).

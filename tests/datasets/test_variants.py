@@ -15,10 +15,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from conftest import DATASET_FIXTURES
 from militancy.datasets import registry as datasets
 from militancy.datasets.formats import FORMATS
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
+FIXTURES = DATASET_FIXTURES
 REAL_GED = FIXTURES / "real" / "ucdp_ged_231_car_excerpt.csv"
 
 
@@ -284,5 +285,5 @@ def test_normalised_copy_is_utf8_csv_in_the_stored_layout(project: Path) -> None
 def test_the_generated_gazetteer_seeds_are_up_to_date() -> None:
     from militancy.datasets import gazetteer
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     assert gazetteer.write_seed(root, check=True), "run `militancy datasets gazetteer`"

@@ -24,7 +24,7 @@ import pytest
 from militancy.datasets import linking as dataset_linking
 from militancy.datasets.synthetic import linking_sides as synthetic_sides
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPARK_PYTHON = ROOT / ".venv-spark" / "bin" / "python"
 pytestmark = [
     pytest.mark.spark,

@@ -17,22 +17,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import copy_project
+from conftest import DATASET_FIXTURE_FILES, DATASET_FIXTURES, copy_project, register_dataset_fixtures
 from militancy import refresh
 from militancy.build import BuildError, BuildResult, build
 from militancy.cli import main as cli_main
 from militancy.datasets import registry as datasets
 from militancy.datasets import synthetic as synthetic_datasets
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "datasets"
-FIXTURE_FILES = (
-    ("ucdp-ged", "ucdp_ged_fixture.csv"),
-    ("ucdp-ged", "ucdp_ged_no_header_fixture.csv"),
-    ("gtd", "gtd_fixture.csv"),
-    ("acled", "acled_fixture.csv"),
-    ("ucdp-ged", "real/ucdp_ged_231_car_excerpt.csv"),  # real GED 23.1 rows (CC BY 4.0): two split events
-    ("acled", "acled_pre2023_fixture.csv"),  # the pre-2023 layout, written by R (NA), re-saved by Excel (9-May-20)
-)
+FIXTURES = DATASET_FIXTURES
+FIXTURE_FILES = DATASET_FIXTURE_FILES
 
 
 UCDP_COLUMNS = datasets.FORMATS["ucdp-ged"].column_names
@@ -44,9 +37,7 @@ def _csv_line(row: list[str]) -> str:
     return out.getvalue()
 
 
-def register_fixtures(project: Path) -> None:
-    for fmt, name in FIXTURE_FILES:
-        datasets.add(project, FIXTURES / name, fmt)
+register_fixtures = register_dataset_fixtures
 
 
 @pytest.fixture(scope="session")
