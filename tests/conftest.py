@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from militancy.build import BuildResult, build, copy_parts, mart_row_counts
+from militancy.build import BuildResult, build, copy_parts, keep_artifacts, mart_row_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASET_FIXTURES = ROOT / "tests" / "fixtures" / "datasets"
@@ -62,8 +62,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def _published_copy(published: Path, root: Path) -> BuildResult | None:
-    """A copy of the release `militancy test` just published (database and Parquet), in the copied project, when
-    it was built from exactly what copy_project copies (no registered dataset files in the checkout)."""
+    """A copy of the release `militancy test` just published (database, Parquet, and the dbt artifacts its build left
+    in the checkout's target/, which `mf` reads), in the copied project, when it was built from exactly what
+    copy_project copies (no registered dataset files in the checkout)."""
     release = published.resolve().parent
     if (ROOT / "datasets" / "registry.csv").exists() or not (release / "parquet").is_dir():
         return None
@@ -71,6 +72,7 @@ def _published_copy(published: Path, root: Path) -> BuildResult | None:
     warehouse.mkdir(parents=True)
     shutil.copy2(release / published.name, warehouse / published.name)
     shutil.copytree(release / "parquet", warehouse / "parquet")
+    keep_artifacts(ROOT / "target", root / "target")
     db = warehouse / published.name
     return BuildResult(db, 0.0, mart_row_counts(db), release)
 

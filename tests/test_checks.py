@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+import yaml
+
 from militancy.checks import problems_in_manifest
 
 
@@ -64,3 +69,30 @@ def test_a_public_macro_needs_a_description_but_an_engine_spelling_does_not() ->
     ]
     manifest["macros"]["macro.militancy.interval_x"]["description"] = "An interval."
     assert problems_in_manifest(manifest) == []
+
+
+def test_every_model_and_project_file_is_in_git_and_described_in_its_folder() -> None:
+    """Without dbt: every model file has a properties entry in a YAML file of its own folder, and no file the
+    project needs is git-ignored (a `review/` ignore rule once swallowed models/marts/review/'s YAML)."""
+    root = Path(__file__).resolve().parents[1]
+    missing = []
+    for sql in sorted((root / "models").rglob("*.sql")):
+        described = set()
+        for props in sql.parent.glob("_*.yml"):
+            described |= {
+                m["name"] for m in (yaml.safe_load(props.read_text(encoding="utf-8")) or {}).get("models", [])
+            }
+        if sql.stem not in described:
+            missing.append(str(sql.relative_to(root)))
+    assert missing == []
+    tracked_parts = ["models", "macros", "seeds", "analyses", "src", "tests", "corpus", "benchmarks", "docs"]
+    files = [str(p.relative_to(root)) for part in tracked_parts for p in (root / part).rglob("*") if p.is_file()]
+    files = [f for f in files if "__pycache__" not in f and not f.endswith(".pyc")]
+    proc = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        cwd=root,
+        input="\n".join(files),
+        capture_output=True,
+        text=True,
+    )
+    assert proc.stdout.split() == []

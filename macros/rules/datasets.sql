@@ -161,7 +161,7 @@
 
 
 {#- One boolean column per warning rule of a format (dataset_warning_rules, generated from
-    src/militancy/dataset_formats.py): is_flagged_<rule_id>, true when the record breaks the rule, over the
+    src/militancy/datasets/formats.py): is_flagged_<rule_id>, true when the record breaks the rule, over the
     published column names of dataset_source(format). -#}
 {% macro dataset_warning_flags(format) -%}
     {%- for rule in dataset_warning_rules(format) %}

@@ -592,7 +592,7 @@ def _build_release(
         export_parquet(building, partial / "parquet")
     clock.lap("parquet")
     fault_point("parquet")
-    _keep_artifacts(inputs / "target", project_dir / "target")
+    keep_artifacts(inputs / "target", project_dir / "target")
     for scratch in ("target", "logs"):
         shutil.rmtree(inputs / scratch, ignore_errors=True)
     release = layout.builds / release_id
@@ -659,7 +659,7 @@ def copy_file(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def _keep_artifacts(source: Path, target: Path) -> None:
+def keep_artifacts(source: Path, target: Path) -> None:
     """dbt's JSON artifacts (manifest, semantic manifest for MetricFlow, run results) go to the project's target/,
     where `mf` and other dbt tools look for them."""
     target.mkdir(exist_ok=True)

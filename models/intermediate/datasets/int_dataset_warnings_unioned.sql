@@ -1,5 +1,5 @@
 -- The records each registered dataset file ships inconsistent, one row per record and rule: the rules of
--- dataset_warning_rules (generated from src/militancy/dataset_formats.py, the same conditions `militancy datasets
+-- dataset_warning_rules (generated from src/militancy/datasets/formats.py, the same conditions `militancy datasets
 -- add` counts), flagged in each format's staging model as is_flagged_<rule_id>.
 
 with
