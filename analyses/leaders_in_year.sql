@@ -1,11 +1,9 @@
--- Who may have led each group in a given year? Run with another year: `--vars '{year: 2004}'` (dbt) or
--- `militancy query --analysis leaders_in_year --var year=2004`. Reads the tenures resolved across documents:
--- a tenure counts when the year falls between its earliest possible start and its latest possible end.
--- Ends no document states are closed at the person's death or the group's end (end_basis inferred_*); a tenure
--- with no known end (end_basis open) is listed with that basis: "no end known", not "still in office".
--- Co-founders are not leaders unless a document gives them a leader role.
-
-{% set year = var('year', 2010) %}
+-- Who may have led each group in a given year? Run with another year: `militancy query --analysis leaders_in_year --var
+-- year=2004` (the value bound as a parameter) or `--vars '{year: 2004}'` (dbt). Reads the tenures resolved across
+-- documents: a tenure counts when the year falls between its earliest possible start and its latest possible end. Ends
+-- no document states are closed at the person's death or the group's end (end_basis inferred_*); a tenure with no known
+-- end (end_basis open) is listed with that basis: "no end known", not "still in office". Co-founders are not leaders
+-- unless a document gives them a leader role.
 
 with
 
@@ -34,8 +32,8 @@ final as (
     from tenures
     where
         is_leadership_role
-        and start_date <= cast('{{ year }}-12-31' as date)
-        and (end_basis = 'open' or end_latest_date >= cast('{{ year }}-01-01' as date))
+        and start_date <= make_date({{ analysis_param('year') }}, 12, 31)
+        and (end_basis = 'open' or end_latest_date >= make_date({{ analysis_param('year') }}, 1, 1))
 
 )
 

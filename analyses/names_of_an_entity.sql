@@ -1,7 +1,5 @@
 -- Every way the documents spell a group or person, per document (here: Tahir Yuldashev).
 
-{% set entity_id = var('entity_id', 'per_tahir_yuldashev') %}
-
 with
 
 aliases as (
@@ -17,7 +15,7 @@ final as (
         alias,
         alias_type
     from aliases
-    where entity_id = '{{ entity_id }}'
+    where entity_id = {{ analysis_param('entity_id') }}
 
 )
 

@@ -2,8 +2,6 @@
 -- source behind it (fct_event_mentions, both kinds), each with its evidence (fct_evidence): a document's quote
 -- with the offsets that locate it, or a dataset record with its release, record id and the record's own sources.
 
-{% set event_id = var('event_id', 'ev_2010_rasht_ambush') %}
-
 with
 
 events as (
@@ -49,7 +47,7 @@ final as (
     inner join mentions on events.event_id = mentions.event_id
     inner join evidence
         on evidence.fact_type = 'event_mention' and mentions.mention_id = evidence.fact_id
-    where events.event_id = '{{ event_id }}'
+    where events.event_id = {{ analysis_param('event_id') }}
 
 )
 

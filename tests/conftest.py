@@ -40,11 +40,11 @@ def copy_project(dest: Path) -> Path:
     return copy_parts(ROOT, dest, PROJECT_PARTS)
 
 
-def register_dataset_fixtures(project: Path) -> None:
-    """Register every dataset fixture file in `project` (`militancy datasets add`)."""
+def register_dataset_fixtures(project: Path, files: tuple[tuple[str, str], ...] = DATASET_FIXTURE_FILES) -> None:
+    """Register dataset fixture files (default: every one) in `project` (`militancy datasets add`)."""
     from militancy.datasets import registry
 
-    for fmt, name in DATASET_FIXTURE_FILES:
+    for fmt, name in files:
         registry.add(project, DATASET_FIXTURES / name, fmt)
 
 

@@ -317,6 +317,39 @@ def test_analysis_by_name_with_variables(built: BuildResult) -> None:
     assert ("Islamic Movement of Uzbekistan", "Abu Usman Adil") not in leaders, "he led from 2009"
 
 
+def test_analysis_values_are_typed_and_bound_never_pasted(built: BuildResult) -> None:
+    """A value that would widen the query if pasted into the SQL is refused by type (integer) or bound as a plain
+    string that matches no key; a misspelled name is refused, not answered for the default."""
+    root = built.path.parent.parent
+    db = ["--db", str(built.path), "--format", "json"]
+    pasted = _militancy(
+        "query", "--analysis", "leaders_in_year", "--var", "year=2004-01-01' as date) or (true) or (", *db, cwd=root
+    )
+    assert pasted.returncode == 1 and "must be an integer" in pasted.stderr and pasted.stdout == ""
+    widened = _militancy("query", "--analysis", "trace_a_number", "--var", "event_id=x' or '1'='1", *db, cwd=root)
+    assert widened.returncode == 0, widened.stderr
+    assert json.loads(widened.stdout) == []
+    misspelled = _militancy("query", "--analysis", "leaders_in_year", "--var", "yr=2004", *db, cwd=root)
+    assert (
+        misspelled.returncode == 1 and "no parameter 'yr'" in misspelled.stderr and "year (integer" in misspelled.stderr
+    )
+
+
+def test_sandbox_queries_stop_at_their_time_and_memory_limits(built: BuildResult) -> None:
+    """Both limits stop the query with a message naming the limit and its flag (an interrupt, not a wait: the
+    time limit is 1 s on a query of hours)."""
+    root = built.path.parent.parent
+    db = ["--db", str(built.path)]
+    endless = _militancy(
+        "query", "select count(*) from range(100000000000) a, range(100) b", "--timeout", "1", *db, cwd=root
+    )
+    assert endless.returncode == 1 and "time limit (--timeout" in endless.stderr, endless.stderr
+    hungry = _militancy("query", "select list(a) from range(300000000) t(a)", "--memory-limit", "100MB", *db, cwd=root)
+    assert hungry.returncode == 1 and "memory, the sandbox's limit (--memory-limit" in hungry.stderr, hungry.stderr
+    hinted = _militancy("query", "select * from fct_event", *db, cwd=root)
+    assert hinted.returncode == 1 and 'Did you mean "marts.fct_events"' in hinted.stderr, hinted.stderr
+
+
 def _hold_writer(db: Path) -> subprocess.Popen[str]:
     """Another process with the published file open read-write (a misconfigured notebook)."""
     code = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(120)"

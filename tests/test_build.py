@@ -128,6 +128,30 @@ def test_concurrent_build_is_refused_with_a_clear_error(project: Path) -> None:
             build(project, db, echo=None)
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"" for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("taken", ["db is a folder", "current is a folder", "parquet is a file"])
+def test_a_target_the_publish_could_not_switch_is_refused_before_building(project: Path, taken: str) -> None:
+    """`build --db <existing folder>` (or a `current` / `parquet` that is not the build's link) fails before any
+    work, and leaves no lock, partial folder or temporary link behind."""
+    folder = project / "elsewhere"
+    folder.mkdir()
+    db = folder / "militancy.duckdb"
+    if taken == "db is a folder":
+        db.mkdir()
+        (db / "notes.txt").write_text("mine", encoding="utf-8")
+    elif taken == "current is a folder":
+        (folder / "current").mkdir()
+    else:
+        (folder / "parquet").write_text("not a folder", encoding="utf-8")
+    before = _tree(folder)
+    with pytest.raises(BuildError, match="cannot publish there, nothing was built"):
+        build(project, db, echo=None)
+    assert _tree(folder) == before
+
+
 def _run_results(project_dir: Path, results: list[dict]) -> None:
     (project_dir / "target").mkdir(parents=True)
     (project_dir / "target" / "run_results.json").write_text(json.dumps({"results": results}), encoding="utf-8")

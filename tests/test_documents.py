@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import itertools
+import re
 from pathlib import Path
 
 import duckdb
@@ -140,6 +141,26 @@ def test_accept_refuses_unreviewed_candidates(project: Path) -> None:
     with pytest.raises(SeedError, match="set keep or drop"):
         accept(project, added.document_id)
     assert _seed_bytes(project) == before
+    folder = project / "review" / added.document_id
+    rows = [{k: v for k, v in r.items() if k != "review_decision"} for r in _rows(folder / "entity_aliases.csv")]
+    with (folder / "entity_aliases.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(SeedError, match="no review_decision column"):
+        accept(project, added.document_id)
+    assert _seed_bytes(project) == before
+
+
+def test_accept_takes_a_document_id_never_a_path(project: Path) -> None:
+    outside = project / "elsewhere"
+    outside.mkdir()
+    (project / "review" / "accepted" / "doc_042").mkdir(parents=True)
+    for bad in ("../elsewhere", "../../elsewhere", str(outside), "accepted", "doc_001/../../elsewhere"):
+        with pytest.raises(SeedError, match="is not a document id"):
+            accept(project, bad)
+    with pytest.raises(SeedError, match="doc_042 is already accepted"):
+        accept(project, "doc_042")
 
 
 @pytest.mark.parametrize(
@@ -150,14 +171,41 @@ def test_accept_refuses_unreviewed_candidates(project: Path) -> None:
         ("latin1.txt", "Tohir Yo\u2018ldosh caf\xe9".encode("latin-1", errors="replace"), "not UTF-8"),
         ("notes.docx", b"PK\x03\x04", "unsupported"),
         ("fake.pdf", b"this is not a pdf", "not a PDF"),
+        ("bom16.txt", "The IMU was founded in 1998.".encode("utf-16"), "UTF-16 text (byte-order mark)"),
+        ("bare16.txt", "The IMU was founded in 1998.".encode("utf-16-le"), "looks like UTF-16LE text"),
+        ("bom32.txt", "The IMU was founded.".encode("utf-32"), "UTF-32 text"),
+        (
+            "cp1251.html",
+            '<html><head><meta charset="windows-1251"></head><body><p>ИДУ 1998</p></body></html>'.encode("cp1251"),
+            "declares charset windows-1251, not UTF-8; save it as UTF-8 (e.g. `iconv -f windows-1251",
+        ),
     ],
 )
 def test_ingest_refuses_bad_files_and_writes_nothing(project: Path, tmp_path: Path, name, data, message) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_bytes(data)
     before = _tree(project)
-    with pytest.raises(IngestError, match=message):
+    with pytest.raises(IngestError, match=re.escape(message)):
         ingest(project, [path])
+    assert _tree(project) == before
+
+
+def test_ingest_bounds_a_document_before_reading_it(project: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A file over the size limit is refused from its size alone (a sparse 300 MB file: never read), and an
+    extracted text over the character limit is refused too; neither leaves anything behind."""
+    from militancy import ingest as ingest_module
+
+    huge = tmp_path / "archive.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(300 * 2**20)
+    before = _tree(project)
+    with pytest.raises(IngestError, match="300 MiB is over the limit of 25 MiB"):
+        ingest(project, [huge])
+    monkeypatch.setattr(ingest_module, "MAX_TEXT_CHARS", 1000)
+    long = tmp_path / "long.txt"
+    long.write_text("The group was founded in 1998. " * 100, encoding="utf-8")
+    with pytest.raises(IngestError, match="over the limit of 1,000"):
+        ingest(project, [long])
     assert _tree(project) == before
 
 

@@ -14,13 +14,18 @@ import duckdb
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, register_dataset_fixtures
 from militancy.changelog import Changelog, FactChange
 from militancy.cli import main
 from militancy.release import ReleaseError, Version, changelog_between, check_version, make_release
 from militancy.validate import SeedError
 
 CONTENT_DIRS = ("parquet", "csv", "exports")
+ONE_FILE_PER_DATASET = (
+    ("gtd", "gtd_fixture.csv"),
+    ("acled", "acled_fixture.csv"),
+    ("ucdp-ged", "ucdp_ged_fixture.csv"),
+)
 
 
 def project_with_docs(dest: Path) -> Path:
@@ -35,7 +40,7 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     after 0.1.0 was copied into its releases/ folder (so the version rule and changelog run too). Both have the
     GTD, ACLED and UCDP GED fixtures registered: a release must leave out the first two (their licences)."""
     first = project_with_docs(tmp_path_factory.mktemp("first") / "project")
-    register_dataset_fixtures(first)
+    register_dataset_fixtures(first, ONE_FILE_PER_DATASET)
     a = make_release(first, "0.1.0", date="2026-01-15", echo=None)
     second = project_with_docs(tmp_path_factory.mktemp("second") / "project")
     shutil.copytree(first / "datasets", second / "datasets")  # the same registry (its added_at_utc is data)
@@ -43,14 +48,6 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copytree(a, second / "releases" / "0.1.0")
     b = make_release(second, "0.1.1", date="2026-01-16", echo=None)
     return a, b
-
-
-def register_dataset_fixtures(root: Path) -> None:
-    from militancy.datasets import registry as datasets
-
-    fixtures = ROOT / "tests" / "fixtures" / "datasets"
-    for fmt, name in (("gtd", "gtd_fixture.csv"), ("acled", "acled_fixture.csv"), ("ucdp-ged", "ucdp_ged_fixture.csv")):
-        datasets.add(root, fixtures / name, fmt)
 
 
 def digest(path: Path) -> str:
@@ -149,6 +146,8 @@ def test_a_release_is_never_overwritten(releases: tuple[Path, Path]) -> None:
         make_release(a.parents[1], "0.1.0", echo=None)
     with pytest.raises(ReleaseError, match="not a semantic version"):
         make_release(a.parents[1], "v0.2", echo=None)
+    with pytest.raises(ReleaseError, match=r"not newer than the latest release 0\.1\.0"):
+        make_release(a.parents[1], "0.0.9", echo=None)  # refused before anything is built
     assert digest(a / "manifest.json") == before
     assert sorted(p.name for p in (a.parent).iterdir() if not p.name.startswith(".")) == ["0.1.0"]
 

@@ -208,6 +208,21 @@ def test_values_the_loader_would_misread_are_refused(project: Path, column: str,
     assert fragment in problems[0].message
 
 
+def test_a_quote_refused_for_its_length_is_reported_once_and_not_searched_for(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from militancy import textcheck
+
+    searched: list[int] = []
+    real = textcheck.locate_quote
+    monkeypatch.setattr(
+        textcheck, "locate_quote", lambda text, quote, *a: searched.append(len(quote)) or real(text, quote, *a)
+    )
+    line = _edit(project, "event_mentions", "doc_001_m01", quote="The Rasht ambush killed 25 soldiers. " * 30_000)
+    problems = [p for p in _problems(project) if p.row_id == "doc_001_m01"]
+    assert [(p.line, p.column) for p in problems] == [(line, "quote")]
+    assert "over the limit" in problems[0].message
+    assert searched and max(searched) < textcheck.MAX_FIELD_CHARS, "the refused quote was never searched for"
+
+
 def test_event_actor_quote_is_checked_against_its_mentions_document(project: Path) -> None:
     _edit(project, "event_actors", "doc_000_act001", quote="The Islamic Movement of Uzbekistan today took credit")
     problem = _one(project)

@@ -2,8 +2,9 @@
 
 Every review file named like a seed (documents.csv, entity_aliases.csv, ...) must have the seed's columns
 followed only by `review_*` columns. Rows whose `review_decision` is `keep` are appended to the seed (without
-the review columns); `drop` rows are skipped; any other value stops the accept, naming file, line and column,
-so no machine candidate enters the seeds unread. Ids must be new. After appending, the whole project is
+the review columns); `drop` rows are skipped; any other value, or a file without the column, stops the accept,
+naming file, line and column, so no machine candidate enters the seeds unread. DOC must name a folder directly in
+review/ (not a path), and a document already accepted says so. Ids must be new. After appending, the whole project is
 validated (militancy.validate); on any problem every seed file is restored byte for byte and the review folder
 is left as it was. On success the review folder moves to review/accepted/<doc_id>.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -21,6 +23,8 @@ from militancy.ingest import DECISION, REVIEW_DIR
 from militancy.seed_schema import SEEDS
 from militancy.validate import Problem, SeedError, validate
 
+# A document id names a folder directly under review/: no separators, no `..`, not the accepted/ folder.
+DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 FACT_KINDS = ("event_mentions", "membership_estimates", "leadership_tenures", "group_relationships", "designations")
 
 
@@ -33,9 +37,14 @@ def _reviewed_rows(path: Path, name: str, problems: list[Problem]) -> list[dict[
         if header[: len(columns)] != columns or any(not c.startswith("review_") for c in extra):
             problems.append(Problem(str(path), 1, "", f"header must be the seed's columns {columns} + review_*"))
             return []
+        if DECISION not in header:
+            problems.append(
+                Problem(str(path), 1, DECISION, f"no {DECISION} column: add it and set keep or drop for every row")
+            )
+            return []
         kept = []
         for row in reader:
-            decision = (row.get(DECISION) or "").strip() if DECISION in header else "keep"
+            decision = (row.get(DECISION) or "").strip()
             if decision == "drop":
                 continue
             if decision != "keep":
@@ -67,8 +76,20 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def accept(project_dir: Path, document_id: str) -> dict[str, int]:
     """Append the kept rows to seeds/ and validate; restore seeds/ exactly on failure. Returns rows per seed."""
     project_dir = project_dir.resolve()
-    folder = project_dir / REVIEW_DIR / document_id
+    review = project_dir / REVIEW_DIR
+    folder = review / document_id
+    if (
+        not DOCUMENT_ID.fullmatch(document_id)
+        or document_id == "accepted"
+        or folder.resolve().parent != review.resolve()
+    ):
+        raise SeedError(
+            [Problem(str(folder), 0, "", f"{document_id!r} is not a document id (a folder directly in {review})")]
+        )
     if not folder.is_dir():
+        accepted = sorted((review / "accepted").glob(f"{document_id}*")) if (review / "accepted").is_dir() else []
+        if any(p.name == document_id or p.name.startswith(f"{document_id}.") for p in accepted):
+            raise SeedError([Problem(str(folder), 0, "", f"{document_id} is already accepted (review/accepted/)")])
         raise SeedError([Problem(str(folder), 0, "", "no review folder (run `militancy ingest` / `annotate`)")])
     problems: list[Problem] = []
     batches: dict[str, list[dict[str, str]]] = {}

@@ -329,6 +329,7 @@ def build(
     project_dir = project_dir.resolve()
     layout = Layout((db_path or db_path_from_env(project_dir)).absolute())
     say = echo or (lambda _line: None)
+    _check_publishable(layout)
     layout.folder.mkdir(parents=True, exist_ok=True)
     with _exclusive_build_lock(layout), _interruptible():
         _remove_leftovers(layout)
@@ -358,6 +359,22 @@ def build(
             raise
         finally:
             shutil.rmtree(partial, ignore_errors=True)
+
+
+def _check_publishable(layout: Layout) -> None:
+    """Refuse, before anything is built, a target the publish step could not switch: the database path, `current`
+    or `parquet` taken by something other than the links (or the plain file and folder of the earlier layout)."""
+    problems = []
+    if layout.db.is_dir() and not layout.db.is_symlink():
+        problems.append(f"{layout.db} is a folder; give the database file's path (e.g. {layout.db / DEFAULT_DB.name})")
+    if layout.current.exists() and not layout.current.is_symlink():
+        problems.append(f"{layout.current} exists and is not the link a build publishes through")
+    if layout.parquet.exists() and not layout.parquet.is_symlink() and not layout.parquet.is_dir():
+        problems.append(f"{layout.parquet} is a file where the Parquet folder's link goes")
+    if layout.folder.exists() and not layout.folder.is_dir():
+        problems.append(f"{layout.folder} is a file, not a folder for the warehouse")
+    if problems:
+        raise BuildError("cannot publish there, nothing was built: " + "; ".join(problems))
 
 
 def _disk_full(layout: Layout, exc: BaseException) -> str:
@@ -672,7 +689,11 @@ def _symlink(target: str, link: Path) -> None:
     tmp = link.with_name(f".{link.name}.tmp")
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(target)
-    os.replace(tmp, link)
+    try:
+        os.replace(tmp, link)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _publish(layout: Layout, release: Path) -> None:

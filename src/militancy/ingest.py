@@ -36,6 +36,13 @@ DECISION = "review_decision"
 FORM_FEED = "\f"
 
 
+# Bounds on one document: a file larger than this is refused before it is read, and so is an extracted text
+# longer than this (about 300,000 words, a long book): every later step (annotate, validate, the build's offsets)
+# is linear in the text, and a corpus document is one article or report, not an archive.
+MAX_SOURCE_BYTES = 25 * 1024 * 1024
+MAX_TEXT_CHARS = 2_000_000
+
+
 class IngestError(ValueError):
     """The file was refused; nothing was written."""
 
@@ -67,14 +74,44 @@ class Ingested:
 # ---------------------------------------------------------------------------------------------- extraction
 
 
-def _refuse_binary(data: bytes, name: str) -> str:
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def _convert_hint(encoding: str) -> str:
+    return f"save it as UTF-8 (e.g. `iconv -f {encoding} -t UTF-8`); nothing was written"
+
+
+def _refuse_binary(data: bytes, name: str, html: bool = False) -> str:
+    """The file's text, which must be UTF-8; otherwise an error naming the encoding it is in where that is known
+    (a UTF-16 or UTF-32 byte-order mark, UTF-16 without one, or an HTML page's declared charset)."""
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise IngestError(f"{name}: {encoding} text (byte-order mark), not UTF-8; {_convert_hint(encoding)}")
     if b"\x00" in data:
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        if max(odd, even) > len(data) // 4:  # every other byte NUL: ASCII-range text in UTF-16
+            encoding = "UTF-16LE" if odd > even else "UTF-16BE"
+            raise IngestError(
+                f"{name}: looks like {encoding} text without a byte-order mark; {_convert_hint(encoding)}"
+            )
         raise IngestError(f"{name}: binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        declared = _DECLARED_CHARSET.search(data[:4096]) if html else None
+        if declared and declared.group(1).decode("ascii", "replace").lower().replace("_", "-") not in ("utf-8", "utf8"):
+            charset = declared.group(1).decode("ascii", "replace")
+            raise IngestError(
+                f"{name}: the page declares charset {charset}, not UTF-8; {_convert_hint(charset)}"
+            ) from exc
         raise IngestError(f"{name}: not UTF-8 text ({exc})") from exc
 
 
@@ -179,7 +216,7 @@ def extract_html(data: bytes, name: str) -> Extracted:
     import trafilatura
     from htmldate import find_date
 
-    raw = _refuse_binary(data, name)
+    raw = _refuse_binary(data, name, html=True)
     try:
         root = lxml.html.document_fromstring(raw)
     except Exception as exc:  # lxml raises several types for unparsable input
@@ -365,10 +402,21 @@ def ingest(project_dir: Path, paths: list[Path]) -> list[Ingested]:
     used = _used_numbers(project_dir)
     planned: list[tuple[Path, Extracted, str, str, int]] = []
     for path in paths:
-        data = Path(path).read_bytes() if Path(path).is_file() else b""
         if not Path(path).is_file():
             raise IngestError(f"{path}: no such file")
+        size = Path(path).stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise IngestError(
+                f"{path}: {size / 2**20:,.0f} MiB is over the limit of {MAX_SOURCE_BYTES // 2**20} MiB for one "
+                "document; split it into its articles or reports (nothing was written)"
+            )
+        data = Path(path).read_bytes()
         extracted = extract(Path(path))
+        if len(extracted.text) > MAX_TEXT_CHARS:
+            raise IngestError(
+                f"{path}: its text of {len(extracted.text):,} characters is over the limit of {MAX_TEXT_CHARS:,} "
+                "for one document; split it (nothing was written)"
+            )
         source16 = hashlib.sha256(data).hexdigest()[:16]
         text_sha = hashlib.sha256(extracted.text.encode("utf-8")).hexdigest()
         for key in (text_sha, source16):

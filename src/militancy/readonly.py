@@ -1,9 +1,11 @@
 """Every read of the published warehouse: read-only, and for user SQL a sandbox that cannot change or leak anything.
 
-User SQL (`militancy query`) runs in an in-memory DuckDB with the published file attached read-only as
-`militancy`; then external access (files, URLs), extension auto-install/auto-load and every configuration change
-are switched off and the configuration is locked. Only read statements (SELECT, including WITH, VALUES, FROM,
-DESCRIBE, SHOW, SUMMARIZE, and EXPLAIN) are accepted: the statement types come from DuckDB's own parser.
+User SQL (`militancy query`) runs in an in-memory DuckDB with the published file attached read-only as `militancy`;
+then external access (files, URLs), extension auto-install/auto-load and every configuration change are switched off
+and the configuration is locked. A query has a time limit (it is interrupted after QUERY_TIMEOUT_S seconds) and a
+memory limit (QUERY_MEMORY_LIMIT, with no spilling to disk: the sandbox writes nothing), each stopped with a message
+naming the limit and the flag that changes it. Only read statements (SELECT, including WITH, VALUES, FROM, DESCRIBE,
+SHOW, SUMMARIZE, and EXPLAIN) are accepted: the statement types come from DuckDB's own parser.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -19,6 +22,9 @@ import duckdb
 READ_STATEMENTS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 # Cells a spreadsheet would run as a formula (OWASP's CSV-injection list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The sandbox's limits (`militancy query --timeout / --memory-limit` change them).
+QUERY_TIMEOUT_S = 120.0
+QUERY_MEMORY_LIMIT = "2GB"
 
 
 class WarehouseUnavailable(RuntimeError):
@@ -27,6 +33,10 @@ class WarehouseUnavailable(RuntimeError):
 
 class RefusedStatement(ValueError):
     """The SQL is not a single read statement."""
+
+
+class LimitReached(RuntimeError):
+    """A sandbox query ran past its time or memory limit and was stopped."""
 
 
 def _describe_lock(db: Path, exc: duckdb.Error) -> str:
@@ -70,29 +80,55 @@ def check_read_only_sql(sql: str) -> None:
         )
 
 
-def sandbox(db: Path) -> duckdb.DuckDBPyConnection:
+def sandbox(db: Path, memory_limit: str = QUERY_MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with `db` attached read-only as `militancy`, no file or network access, no extension
-    loading, and a locked configuration."""
+    loading, at most `memory_limit` of memory and no temporary files, and a locked configuration."""
     ensure_readable(db)
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     try:
         escaped = str(db.resolve()).replace("'", "''")
         con.execute(f"attach '{escaped}' as militancy (read_only)")
         con.execute("use militancy")
+        con.execute("set memory_limit = ?", [memory_limit])
+        con.execute("set temp_directory = ''")
         con.execute("set enable_external_access = false")
         con.execute("set lock_configuration = true")
+    except duckdb.InvalidInputException as exc:
+        con.close()
+        raise ValueError(f"memory limit {memory_limit!r}: {str(exc).splitlines()[0]}") from exc
     except BaseException:
         con.close()
         raise
     return con
 
 
-def run_read_only(db: Path, sql: str) -> tuple[list[str], list[tuple]]:
+def run_read_only(
+    db: Path,
+    sql: str,
+    parameters: Mapping[str, object] | None = None,
+    timeout_s: float = QUERY_TIMEOUT_S,
+    memory_limit: str = QUERY_MEMORY_LIMIT,
+) -> tuple[list[str], list[tuple]]:
+    """Run one read statement in the sandbox, with `parameters` bound by DuckDB ($name), and return its columns and
+    rows; LimitReached when it runs past `timeout_s` seconds or needs more than `memory_limit`."""
     check_read_only_sql(sql)
-    with sandbox(db) as con:
-        cursor = con.execute(sql)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return columns, cursor.fetchall()
+    with sandbox(db, memory_limit) as con:
+        timer = threading.Timer(timeout_s, con.interrupt)
+        timer.start()
+        try:
+            cursor = con.execute(sql, parameters) if parameters else con.execute(sql)
+            columns = [d[0] for d in cursor.description] if cursor.description else []
+            return columns, cursor.fetchall()
+        except duckdb.InterruptException as exc:
+            raise LimitReached(
+                f"the query was stopped after {timeout_s:g} s, the sandbox's time limit (--timeout SECONDS)"
+            ) from exc
+        except duckdb.OutOfMemoryException as exc:
+            raise LimitReached(
+                f"the query needed more than {memory_limit} of memory, the sandbox's limit (--memory-limit SIZE)"
+            ) from exc
+        finally:
+            timer.cancel()
 
 
 def spreadsheet_safe(value: object) -> object:

@@ -279,6 +279,12 @@ def make_release(
     target = releases_dir / version.text
     if target.exists():
         raise ReleaseError(f"{target} already exists; a release is never overwritten. Choose a new version.")
+    released = existing_releases(releases_dir)
+    if released and version.sort_key() <= released[-1].sort_key():
+        raise ReleaseError(
+            f"version {version.text} is not newer than the latest release {released[-1].text} in {releases_dir}: "
+            "versions only increase (docs/releases.md). Choose a version above it."
+        )
     date_released = _release_date(date)
     work = Path(tempfile.mkdtemp(prefix=f".{version.text}.", dir=releases_dir))
     try:

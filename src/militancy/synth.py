@@ -84,7 +84,10 @@ def parse_size(text: str) -> int:
     text = text.strip().lower().replace("_", "")
     factor = SIZES.get(text[-1:], 1)
     number = text[:-1] if text[-1:] in SIZES else text
-    value = int(float(number) * factor)
+    try:
+        value = int(float(number) * factor)
+    except ValueError:
+        raise ValueError(f"expected a number of mentions such as 2k, 100k or 1M, got {text!r}") from None
     if value < 40:
         raise ValueError(f"{text!r}: at least 40 mentions")
     return value

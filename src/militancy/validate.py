@@ -119,7 +119,11 @@ def _document_bounds(tables: dict[str, list[Row]]) -> dict[str, dt.date | None]:
 
 def check_values(
     seed: Seed, rows: list[Row], problems: list[Problem], bounds: dict[str, dt.date | None] | None = None
-) -> None:
+) -> set[tuple[int, str]]:
+    """Keys, types, codes, ranges of every row. Returns the cells (line, column) refused outright (over the length
+    limit, or holding control characters): the later checks skip them, so a refused 1 MB quote is reported once
+    and never searched for in its document."""
+    refused: set[tuple[int, str]] = set()
     seen: dict[str, int] = {}
     bounds = bounds or {}
     multiline = set(seed.quote_columns) | set(MULTILINE)
@@ -133,6 +137,7 @@ def check_values(
             unsafe = textcheck.field_problem(value, col.name in multiline)
             if unsafe:
                 problems.append(_p(row, line, col.name, unsafe, seed))
+                refused.add((line, col.name))
                 continue
             if value != value.strip():
                 problems.append(_p(row, line, col.name, "leading or trailing white space", seed))
@@ -146,6 +151,7 @@ def check_values(
         _check_ranges(seed, line, row, problems)
         _check_quantities(seed, line, row, problems)
         _check_intervals(seed, line, row, problems)
+    return refused
 
 
 def _check_typed(
@@ -394,13 +400,16 @@ def check_quotes(
     texts: dict[str, str],
     excluded: dict[str, list[tuple[int, int]]],
     problems: list[Problem],
+    refused: dict[str, set[tuple[int, str]]] | None = None,
 ) -> list[dict[str, object]]:
+    """Locate every quote in its document (`refused`: cells check_values already refused, skipped)."""
     located: list[dict[str, object]] = []
+    refused = refused or {}
     for name, seed, line, row, document_id in _quoted_rows(tables):
         text = texts.get(document_id)
         for col in seed.quote_columns:
             quote = row[col]
-            if not quote or text is None:
+            if not quote or text is None or (line, col) in refused.get(name, ()):
                 continue
             if len(quote) < textcheck.MIN_QUOTE_CHARS or len(quote.split()) < textcheck.MIN_QUOTE_WORDS:
                 problems.append(
@@ -444,16 +453,21 @@ def check_quotes(
     return located
 
 
-def check_figures_in_quotes(tables: dict[str, list[Row]], problems: list[Problem]) -> None:
+def check_figures_in_quotes(
+    tables: dict[str, list[Row]], problems: list[Problem], refused: dict[str, set[tuple[int, str]]] | None = None
+) -> None:
     """Every figure phrase occurs in its row's quote or in a supporting quote of the same fact from the same
     document; a figure given only by reference is accepted when the notes say what it stands for, in the form
     `<prefix>_text '<phrase>' stands for '<words of the quote>'`."""
     support: dict[tuple[str, str], list[str]] = {}
     for _, row in tables.get("supporting_quotes", []):
         support.setdefault((row["fact_id"], row["document_id"]), []).append(row["quote"])
+    refused = refused or {}
     for name in ("event_mentions", "membership_estimates"):
         seed = SEEDS[name]
         for line, row in tables.get(name, []):
+            if any(cell[0] == line for cell in refused.get(name, ())):
+                continue  # a cell of this row was refused outright: its figures are not compared
             quotes = [row["quote"], *support.get((row[seed.key], row["document_id"]), [])]
             stands_for = {(m.group(1), m.group(2)): m.group(3) for m in _STANDS_FOR.finditer(row["notes"])}
             for prefix in seed.quantities:
@@ -522,8 +536,7 @@ def check(project_dir: Path) -> Validation:
             unreadable.add(name)
         raw[name] = rows or []
     bounds = _document_bounds(raw)
-    for name, rows in raw.items():
-        check_values(SEEDS[name], rows, problems, bounds)
+    refused = {name: check_values(SEEDS[name], rows, problems, bounds) for name, rows in raw.items()}
     result.tables = raw
     check_references(raw, unreadable, problems)
     documents = raw.get("documents", [])
@@ -532,8 +545,8 @@ def check(project_dir: Path) -> Validation:
         result.warnings = _unregistered_corpus(project_dir, set(result.corpus_files))
     result.texts = load_document_texts(project_dir, documents, problems)
     result.regions, excluded = locate_regions(result.texts, raw.get("document_regions", []), problems)
-    result.quotes = check_quotes(raw, result.texts, excluded, problems)
-    check_figures_in_quotes(raw, problems)
+    result.quotes = check_quotes(raw, result.texts, excluded, problems, refused)
+    check_figures_in_quotes(raw, problems, refused)
     return result
 
 

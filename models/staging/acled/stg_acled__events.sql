@@ -24,7 +24,7 @@ renamed as (
         event_date as event_date_text,
         coalesce(
             {%- for date_format in acled_date_formats() %}
-            {{ try_parse_date('event_date', date_format) }}{{ "," if not loop.last }}
+                {{ try_parse_date('event_date', date_format) }}{{ "," if not loop.last }}
             {%- endfor %}
         ) as event_date,
         year,

@@ -3,44 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 
+from militancy import analyses, readonly
 from militancy import build as builder
-from militancy import readonly
+from militancy.cli.arguments import positive_seconds, whole_number
 from militancy.project import project_root
 from militancy.readonly import format_rows
-
-
-def _parse_vars(pairs: Sequence[str]) -> dict[str, object]:
-    values: dict[str, object] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise ValueError(f"--var takes NAME=VALUE, got {pair!r}")
-        values[name] = int(value) if re.fullmatch(r"-?[0-9]+", value) else value
-    return values
-
-
-def compile_analysis(root: Path, db: Path, name: str, variables: dict[str, object]) -> str:
-    """Compile analyses/<name>.sql with dbt (profile target `reader`: the warehouse attached read-only)."""
-    if not re.fullmatch(r"[A-Za-z0-9_]+", name) or not (root / "analyses" / f"{name}.sql").is_file():
-        known = sorted(p.stem for p in (root / "analyses").glob("*.sql"))
-        raise ValueError(f"no analysis {name!r}; known: {', '.join(known)}")
-    readonly.ensure_readable(db)
-    args = ["compile", "--select", name, "--target", "reader", "--vars", json.dumps(variables), "--quiet"]
-    compiled = root / "target" / "compiled" / "militancy" / "analyses" / f"{name}.sql"
-    compiled.unlink(missing_ok=True)
-    proc = builder.run_dbt(root, args, db.absolute())
-    if proc.returncode != 0 or not compiled.exists():
-        lines = [line for line in proc.stdout.splitlines() if line.strip()]
-        raise ValueError(f"analysis {name} does not compile: {' '.join(lines[-3:])[:400]}")
-    return compiled.read_text(encoding="utf-8")
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -54,18 +26,29 @@ def cmd_query(args: argparse.Namespace) -> int:
         print("militancy query: --var goes with --analysis", file=sys.stderr)
         return 1
     try:
+        parameters = None
         if args.analysis:
-            sql = compile_analysis(root, db, args.analysis, _parse_vars(args.var))
+            parameters = analyses.bind(root, args.analysis, args.var)
+            sql = analyses.compile_for_binding(root, db, args.analysis)
         elif args.file:
             sql = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
         else:
             sql = sys.stdin.read() if args.sql == "-" else args.sql
-        columns, rows = readonly.run_read_only(db, sql)
-    except (readonly.RefusedStatement, readonly.WarehouseUnavailable, ValueError, OSError) as exc:
+        columns, rows = readonly.run_read_only(
+            db, sql, parameters, timeout_s=args.timeout, memory_limit=args.memory_limit
+        )
+    except (
+        readonly.RefusedStatement,
+        readonly.WarehouseUnavailable,
+        readonly.LimitReached,
+        ValueError,
+        OSError,
+    ) as exc:
         print(f"militancy query: {exc}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:
-        print(f"militancy query: {str(exc).splitlines()[0]}", file=sys.stderr)
+        # DuckDB's whole message: its later lines carry the hint (`Did you mean "marts.fct_events"?`) and the caret.
+        print(f"militancy query: {str(exc).strip()}", file=sys.stderr)
         return 1
     print(format_rows(columns, rows, args.format, raw_csv=args.raw_csv, max_width=args.max_width), end="")
     return 0
@@ -91,9 +74,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.add_argument("sql", nargs="?", help="the SQL (- reads it from stdin)")
     q.add_argument("--file", help="read the SQL from this file (- for stdin)")
     q.add_argument("--analysis", help="run analyses/NAME.sql, compiled by dbt")
-    q.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a variable of the analysis")
+    q.add_argument(
+        "--var",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter of the analysis, as declared in analyses/_analyses.yml (checked against its type, bound)",
+    )
+    q.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        default=readonly.QUERY_TIMEOUT_S,
+        help=f"stop the query after this many seconds (default {readonly.QUERY_TIMEOUT_S:g})",
+    )
+    q.add_argument(
+        "--memory-limit",
+        default=readonly.QUERY_MEMORY_LIMIT,
+        metavar="SIZE",
+        help=f"the most memory the query may use, a DuckDB size (default {readonly.QUERY_MEMORY_LIMIT})",
+    )
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--max-width", type=int, default=60, help="table format: cut longer values, marked (0: never)")
+    q.add_argument(
+        "--max-width", type=whole_number(0), default=60, help="table format: cut longer values, marked (0: never)"
+    )
     q.add_argument(
         "--raw-csv",
         action="store_true",
@@ -103,7 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     q.set_defaults(func=cmd_query)
     s = sub.add_parser("search", help="BM25 full-text search over article text")
     s.add_argument("words")
-    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--limit", type=whole_number(1), default=10, help="the most passages shown (default 10)")
     s.add_argument("--all-text", action="store_true", help="also search page chrome, comments and references")
     s.add_argument("--format", choices=("table", "json"), default="table")
     s.add_argument("--db", help="warehouse file (default: the published one)")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from militancy import build as builder
+from militancy.cli.arguments import from_parser, whole_number
 from militancy.project import project_root
 from militancy.validate import SeedError
 
@@ -47,11 +48,17 @@ def cmd_changelog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mentions(text: str) -> int:
+    from militancy import synth
+
+    return synth.parse_size(text)
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     from militancy import synth
 
     out = Path(args.out)
-    counts = synth.generate(out, synth.parse_size(args.mentions), args.seed)
+    counts = synth.generate(out, args.mentions, args.seed)
     print(f"wrote a synthetic project to {out}:")
     for name, value in counts.items():
         print(f"  {name:<10} {value:>10,}")
@@ -78,7 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("--out", help="write CHANGELOG.md and changelog.csv into this folder instead of printing")
     c.set_defaults(func=cmd_changelog)
     y = sub.add_parser("synth", help="write a synthetic project of N mentions for scale tests (docs/performance.md)")
-    y.add_argument("--mentions", required=True, help="e.g. 2k, 100k, 1M, 10M")
-    y.add_argument("--seed", type=int, default=1, help="same seed and size, same bytes")
+    y.add_argument("--mentions", required=True, type=from_parser(_mentions), help="e.g. 2k, 100k, 1M, 10M")
+    y.add_argument("--seed", type=whole_number(0), default=1, help="same seed and size, same bytes")
     y.add_argument("--out", required=True, help="a new (or empty) folder")
     y.set_defaults(func=cmd_synth)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from militancy import build as builder
 from militancy import codegen, readonly, textcheck
+from militancy.cli.arguments import whole_number
 from militancy.project import project_root
 from militancy.validate import SeedError, validate
 
@@ -235,6 +236,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.set_defaults(func=cmd_doc_info)
     sub.add_parser("docs", help="write site/docs.html").set_defaults(func=cmd_docs)
     s = sub.add_parser("serve-docs", help="serve the docs site locally")
-    s.add_argument("--port", type=int, default=8080)
+    s.add_argument("--port", type=whole_number(1), default=8080)
     s.set_defaults(func=cmd_serve_docs)
     sub.add_parser("report", help="write site/report.html").set_defaults(func=cmd_report)
