@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from militancy.build import BuildResult, build, copy_parts, keep_artifacts, mart_row_counts
+from militancy.build import PARSE_CACHE, BuildResult, build, copy_parts, keep_artifacts, mart_row_counts
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASET_FIXTURES = ROOT / "tests" / "fixtures" / "datasets"
@@ -30,14 +30,24 @@ PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros",
 # `militancy test` builds and publishes the project's warehouse just before it runs pytest, from the same inputs the
 # session fixture would build again: it names that published file here, and `built` reads a copy of it.
 PUBLISHED_ENV = "MILITANCY_TEST_PUBLISHED"
-# Fixtures that build a warehouse (or a release, or a refresh) and are shared by several tests: the first in this
-# order that a test uses (directly or through another fixture) names its xdist group.
-SHARED_BUILDS = ("built", "built_with_datasets", "published", "refreshed", "releases", "synthetic", "spark_refresh")
+# Fixtures that build a warehouse (or a release, or a refresh) once per worker and are shared by several tests:
+# their tests are marked `build` and grouped on one xdist worker (the first fixture in this order that a test uses,
+# directly or through another fixture, names its group), so that each is built once. `built` is marked but not
+# grouped: under `militancy test` it is a copy of the build just published, cheap on every worker.
+SHARED_BUILDS = ("built_with_datasets", "published", "refreshed", "releases", "synthetic", "spark_refresh", "built")
+UNGROUPED = ("built",)
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what dbt needs (not the venv, target or warehouse) so a test can change it freely."""
-    return copy_parts(ROOT, dest, PROJECT_PARTS)
+    """Copy what dbt needs (not the venv, target or warehouse) so a test can change it freely; with the parse cache
+    of the build `militancy test` just published in its target/, where a build of the copy starts dbt from it."""
+    copy_parts(ROOT, dest, PROJECT_PARTS)
+    published = os.environ.get(PUBLISHED_ENV)
+    cache = Path(published).resolve().parent / PARSE_CACHE if published else None
+    if cache is not None and cache.is_file():
+        (dest / "target").mkdir(exist_ok=True)
+        shutil.copy2(cache, dest / "target" / PARSE_CACHE)
+    return dest
 
 
 def register_dataset_fixtures(project: Path, files: tuple[tuple[str, str], ...] = DATASET_FIXTURE_FILES) -> None:
@@ -48,12 +58,14 @@ def register_dataset_fixtures(project: Path, files: tuple[tuple[str, str], ...] 
         registry.add(project, DATASET_FIXTURES / name, fmt)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group marks to group the tests
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         shared = [name for name in SHARED_BUILDS if name in getattr(item, "fixturenames", ())]
         if shared:
             item.add_marker(pytest.mark.build)
-            item.add_marker(pytest.mark.xdist_group(shared[0]))
+            if shared[0] not in UNGROUPED:
+                item.add_marker(pytest.mark.xdist_group(shared[0]))
 
 
 @pytest.fixture()

@@ -61,7 +61,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, builder.B
 
     builder.FAULT_HOOKS["snapshot"] = edit_seed
     try:
-        result = builder.build(project, project / "warehouse" / "militancy.duckdb", echo=None)
+        result = builder.build(project, project / "warehouse" / "militancy.duckdb", echo=None, with_tests=False)
     finally:
         builder.FAULT_HOOKS.clear()
     with pytest.raises(SeedError, match="org_edited_mid_build"):

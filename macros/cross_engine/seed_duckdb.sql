@@ -6,13 +6,17 @@
     project: staging casts, after the validator has checked the values) or varchar, and the rows are loaded
     with the same COPY as dbt-duckdb's own fast path, so the loaded values are identical. Seeds stay dbt
     seeds (docs, tests, lineage unchanged); other adapters (Spark) keep dbt's default materialization.
+    The file is found under MILITANCY_PROJECT_DIR, which `militancy build` sets to the snapshot dbt runs in: a node's
+    root_path can be the folder of an earlier build when dbt starts from that build's parse cache.
 #}
 {% materialization seed, adapter='duckdb' %}
 
     {%- set identifier = model['alias'] -%}
     {%- set old_relation = adapter.get_relation(database=database, schema=schema, identifier=identifier) -%}
     {%- set target_relation = this.incorporate(type='table') -%}
-    {%- set seed_path = adapter.get_seed_file_path(model) -%}
+    {%- set project_dir = env_var('MILITANCY_PROJECT_DIR', '') -%}
+    {%- set seed_path = project_dir ~ '/' ~ model.original_file_path if project_dir
+        else adapter.get_seed_file_path(model) -%}
     {%- set delimiter = config.get('delimiter', ',') -%}
     {%- set column_types = config.get('column_types', {}) -%}
     {%- set quote_columns = config.get('quote_columns', None) -%}

@@ -57,6 +57,11 @@ DEFAULT_DB = Path("warehouse/militancy.duckdb")
 FAULT_ENV = "MILITANCY_FAULT"
 # dbt's manifest of a release, kept beside it: the next refresh selects its nodes from it (same code, same graph).
 MANIFEST = "manifest.json"
+# dbt's parse cache (partial parsing), kept beside a release too: the next build starts dbt from it, so dbt parses
+# again only the files that changed (a parse of the whole project takes ~7 s of each build). dbt checks the cache
+# itself (file hashes, profile, vars) and parses in full when it does not fit. The database path is given to dbt
+# relative to the snapshot, so that the profile, and with it the cache, is the same from one build to the next.
+PARSE_CACHE = "partial_parse.msgpack"
 # Beside each published build: the dataset copies it checked (datasets.checked_stamps), not checked again next time.
 DATASETS_CHECKED = "datasets_checked.json"
 # In-process hooks for tests: step name -> callable run right after that step (e.g. edit a seed mid-build).
@@ -159,13 +164,18 @@ def run_dbt(
     """Run one dbt command in a subprocess against `db_path`, streaming dbt's progress lines to `echo`
     (`dbt`: another dbt executable, e.g. the Spark venv's). SIGINT/SIGTERM are forwarded to dbt; Interrupted is
     raised only after dbt has exited."""
+    if isinstance(db_path, Path):
+        db_path = os.path.relpath(db_path.absolute(), project_dir.absolute())  # dbt runs in project_dir
     env = {
         **os.environ,
         "MILITANCY_DB_PATH": str(db_path),
-        "MILITANCY_CORPUS_DIR": str(project_dir / "corpus"),
-        "MILITANCY_LOCATED_DIR": str(project_dir / "located"),
-        "MILITANCY_DATASETS_DIR": str(project_dir / "datasets"),
-        "MILITANCY_CHANGES_DIR": str(project_dir / refresh.CHANGES_DIR),
+        "MILITANCY_PROJECT_DIR": str(project_dir.absolute()),
+        # The input folders relative to dbt's working directory (project_dir), as the db path: the same values in
+        # every snapshot, so that dbt's parse cache of one build fits the next (PARSE_CACHE).
+        "MILITANCY_CORPUS_DIR": "corpus",
+        "MILITANCY_LOCATED_DIR": "located",
+        "MILITANCY_DATASETS_DIR": "datasets",
+        "MILITANCY_CHANGES_DIR": refresh.CHANGES_DIR,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_USE_COLORS": "false",
         **(extra_env or {}),
@@ -314,6 +324,7 @@ def build(
     full_refresh: bool = False,
     dataset_formats: frozenset[str] | None = None,
     check_only: tuple[str, ...] = (),
+    with_tests: bool = True,
 ) -> BuildResult:
     """Snapshot, validate, build and test into a new release, then publish it with one atomic switch.
     `dataset_formats`: build only the registered dataset files of these formats (a release leaves out the
@@ -321,6 +332,8 @@ def build(
     `check_only`: dbt selectors (e.g. `+stg_curation__entities`): run only these nodes and the tests on them alone, in
     the same snapshot and lock, and never publish (the partial folder is removed, pass or fail; `release` is None).
     For the tests of failure paths, which need the build's error and not a warehouse.
+    `with_tests=False`: the same build without dbt's data and unit tests, for the test suite's fixtures that need a
+    warehouse and not its checks (the suite runs every test on its own builds); the command line always tests.
     `validate_first=False` (for tests of dbt's own checks) still computes offsets but does not stop on problems.
     When only documents changed since the published build, the new release starts from a copy of the published
     database and dbt recomputes only those documents' rows in the incremental models (refresh.py);
@@ -348,6 +361,7 @@ def build(
                 started,
                 dataset_formats,
                 check_only,
+                with_tests,
             )
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
@@ -559,6 +573,7 @@ def _build_release(
     started: float,
     dataset_formats: frozenset[str] | None = None,
     check_only: tuple[str, ...] = (),
+    with_tests: bool = True,
 ) -> BuildResult:
     inputs = partial / "inputs"
     clock = StepClock()
@@ -586,6 +601,9 @@ def _build_release(
     chosen = ["--indirect-selection", "empty", "--select", *selection.names] if selection else []
     if check_only:  # the selected nodes and the tests whose every parent is selected
         chosen = ["--indirect-selection", "cautious", "--select", *check_only]
+    if not with_tests:
+        chosen += ["--exclude", "resource_type:test", "resource_type:unit_test"]
+    _seed_parse_cache(published, project_dir, inputs)
     proc = run_dbt(inputs, ["build", "--target", "dev", *chosen], building, echo)
     clock.lap("dbt")
     if proc.returncode != 0:
@@ -601,6 +619,8 @@ def _build_release(
     (partial / refresh.STATE_FILE).write_text(state.to_json(), encoding="utf-8")
     (partial / DATASETS_CHECKED).write_text(json.dumps(checked_now, indent=1, sort_keys=True), encoding="utf-8")
     shutil.copy2(inputs / "target" / "manifest.json", partial / MANIFEST)
+    if (inputs / "target" / PARSE_CACHE).exists():
+        shutil.copy2(inputs / "target" / PARSE_CACHE, partial / PARSE_CACHE)
     clock.lap("checkpoint")
     published = layout.published_release()
     if selection and published is not None:  # the marts a refresh did not rebuild are the published files
@@ -627,6 +647,16 @@ def _build_release(
     clock.lap("publish")
     say(clock.summary())
     return BuildResult(layout.db, time.monotonic() - started, counts, release, warnings, plan, clock.steps)
+
+
+def _seed_parse_cache(published: Path | None, project_dir: Path, inputs: Path) -> None:
+    """Start dbt from the published release's parse cache, else from one in the project's target/ (where the
+    test suite puts the published one for its copies of the project); none: dbt parses in full."""
+    for cache in ([published / PARSE_CACHE] if published else []) + [project_dir / "target" / PARSE_CACHE]:
+        if cache.is_file():
+            (inputs / "target").mkdir(exist_ok=True)
+            shutil.copy2(cache, inputs / "target" / PARSE_CACHE)
+            return
 
 
 def _return_memory() -> None:

@@ -131,6 +131,14 @@ def run_read_only(
             timer.cancel()
 
 
+def error_line(exc: BaseException) -> str:
+    """DuckDB's message in one line: its first line and its hints (`Did you mean "marts.fct_events"?`), without
+    the echo of the SQL and the caret under it."""
+    lines = [line.strip() for line in str(exc).strip().splitlines()]
+    hints = [line for line in lines[1:] if line and not line.startswith("LINE ") and set(line) != {"^"}]
+    return " ".join(lines[:1] + hints)
+
+
 def spreadsheet_safe(value: object) -> object:
     """Prefix a text cell that a spreadsheet would evaluate as a formula with an apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):

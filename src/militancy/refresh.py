@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -290,7 +291,9 @@ def _file_changed(node: dict[str, object], changed_files: frozenset[str], known:
     if (node.get("meta") or {}).get("shared_input"):  # registered dataset files: a change forces a full build
         return False
     location = str((node.get("meta") or {}).get("external_location") or "")
-    keys = [key for key in known if f"/inputs/{key}" in location]
+    # The path in the location is relative to the snapshot ('corpus/*.txt'), or absolute in manifests of builds
+    # made before dbt was given relative paths ('/.../inputs/corpus/*.txt'): a key counts where a path starts.
+    keys = [key for key in known if re.search(rf"(^|['/]){re.escape(key)}", location)]
     return not keys or any(key in changed_files for key in keys)
 
 

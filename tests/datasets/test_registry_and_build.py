@@ -537,7 +537,7 @@ def test_link_proposal_accepted_survives_rebuilds(
     published = copy / "warehouse" / "militancy.duckdb"
     checks = _count_value_checks(monkeypatch)
     for n in range(2):  # the decision is a committed seed row: it holds across rebuilds
-        build(copy, published, echo=None)
+        build(copy, published, echo=None, with_tests=False)
         # the second build does not read again the dataset files the first one checked (a codebook edit would:
         # test_dataset_checks_hold_only_with_the_same_code_and_codebook)
         assert checks.pop() == (0 if n == 1 else len(FIXTURE_FILES))
@@ -765,7 +765,7 @@ def test_exports_write_each_record_back_with_its_published_values(
     back = copy_project(tmp_path / "again")
     for fmt, name in (("ucdp-ged", "ucdp_ged_events.csv"), ("gtd", "gtd_incidents.csv")):
         datasets.add(back, out / name, fmt)
-    rebuilt = build(back, back / "warehouse" / "militancy.duckdb", echo=None)
+    rebuilt = build(back, back / "warehouse" / "militancy.duckdb", echo=None, with_tests=False)
     with duckdb.connect(str(rebuilt.path), read_only=True) as again:
         for table, key in (("base_ucdp_ged__records", "id"), ("base_gtd__records", "eventid")):
             columns = [c for c in datasets.FORMATS["ucdp-ged" if "ged" in table else "gtd"].published_names]

@@ -47,8 +47,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(f"militancy query: {exc}", file=sys.stderr)
         return 1
     except duckdb.Error as exc:
-        # DuckDB's whole message: its later lines carry the hint (`Did you mean "marts.fct_events"?`) and the caret.
-        print(f"militancy query: {str(exc).strip()}", file=sys.stderr)
+        print(f"militancy query: {readonly.error_line(exc)}", file=sys.stderr)
         return 1
     print(format_rows(columns, rows, args.format, raw_csv=args.raw_csv, max_width=args.max_width), end="")
     return 0
