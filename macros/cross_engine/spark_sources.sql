@@ -41,7 +41,7 @@
                 'create table ' ~ schema ~ '.' ~ name
                 ~ (' (' ~ columns ~ ')' if columns else '')
                 ~ ' using ' ~ file_format
-                ~ " options (path '" ~ path ~ "'" ~ (', ' ~ options if options else '') ~ ')'
+                ~ " options (path '" ~ snapshot_path(path) ~ "'" ~ (', ' ~ options if options else '') ~ ')'
             ) -%}
         {%- endfor -%}
         {#- The corpus source has DuckDB read_text()'s column names: the file name and its whole text. -#}
@@ -50,6 +50,15 @@
             ~ 'select _metadata.file_name as filename, value as content from corpus.document_files_text'
         ) -%}
     {%- endif -%}
+{%- endmacro %}
+
+
+{#- A path of the build's snapshot as Spark must be given it: absolute (a relative path in a table's options is read
+    from Spark's warehouse folder). `militancy build` gives dbt the input folders relative to the snapshot, where dbt
+    runs (so that dbt's parse cache stays valid from build to build), and the snapshot in MILITANCY_PROJECT_DIR. -#}
+{% macro snapshot_path(path) -%}
+    {%- set root = env_var('MILITANCY_PROJECT_DIR', '') -%}
+    {{ return(path if path.startswith('/') or not root else root ~ '/' ~ path) }}
 {%- endmacro %}
 
 

@@ -1,6 +1,7 @@
 -- Relationships between groups resolved across documents: one row per group pair and relationship type, with the
 -- dates the documents support (overlap, or span with a conflict flag), the strongest and weakest certainty, and an
--- end inferred from either group's end where no document ends the relationship.
+-- end inferred where no document ends the relationship: the earlier of the two groups' ends that is not before the
+-- relationship's start (a group that ended before the relationship began, as Adolat before the IMU, ends nothing).
 
 with
 
@@ -83,16 +84,42 @@ group_ends as (
 
 ),
 
+ends_after_start as (
+
+    select
+        resolved.group_id,
+        resolved.related_group_id,
+        resolved.relationship_type,
+        group_ends.date_start,
+        group_ends.date_end,
+        group_ends.life_event_ids,
+        row_number() over (
+            partition by resolved.group_id, resolved.related_group_id, resolved.relationship_type
+            order by coalesce(group_ends.date_end, group_ends.date_start), group_ends.entity_id
+        ) as end_order
+    from resolved
+    inner join group_ends
+        on group_ends.entity_id = resolved.group_id or group_ends.entity_id = resolved.related_group_id
+    where
+        resolved.start_side_first is null
+        or coalesce(group_ends.date_end, group_ends.date_start) >= resolved.start_side_first
+
+),
+
 closed as (
 
     select
         resolved.*,
-        coalesce(subject_ends.date_start, object_ends.date_start) as group_end_first,
-        coalesce(subject_ends.date_end, object_ends.date_end) as group_end_last,
-        coalesce(subject_ends.life_event_ids, object_ends.life_event_ids) as group_end_facts
+        earliest_end.date_start as group_end_first,
+        earliest_end.date_end as group_end_last,
+        earliest_end.life_event_ids as group_end_facts
     from resolved
-    left join group_ends as subject_ends on resolved.group_id = subject_ends.entity_id
-    left join group_ends as object_ends on resolved.related_group_id = object_ends.entity_id
+    left join ends_after_start as earliest_end
+        on
+            resolved.group_id = earliest_end.group_id
+            and resolved.related_group_id = earliest_end.related_group_id
+            and resolved.relationship_type = earliest_end.relationship_type
+            and earliest_end.end_order = 1
 
 ),
 

@@ -1,7 +1,8 @@
 -- Leadership tenures resolved across documents: one row per person, group and role category. Start and end are
--- the overlap of what the documents say (or their span, flagged, when they disagree). A tenure no document
--- ends closes at the person's death, else at the group's end, where the warehouse knows them: marked as inferred,
--- with the facts it was inferred from.
+-- the overlap of what the documents say (or their span, flagged, when they disagree). A tenure no document ends
+-- closes at the first of: the start of the person's next role in the group (a deputy who became emir is no longer
+-- deputy; a co-founder is a status, neither ended by nor ending another role), the person's death, the group's
+-- end; marked as inferred, with the facts it was inferred from. An inferred end is never before the start.
 
 with
 
@@ -77,34 +78,110 @@ group_ends as (
 
 ),
 
+next_roles as (
+
+    select
+        resolved.person_id,
+        resolved.group_id,
+        resolved.role_category,
+        'inferred_from_next_role' as end_basis,
+        1 as basis_order,
+        later.start_side_first as end_first,
+        later.start_side_last as end_last,
+        later.tenure_ids as end_facts
+    from resolved
+    inner join resolved as later
+        on
+            resolved.person_id = later.person_id
+            and resolved.group_id = later.group_id
+            and resolved.role_category != later.role_category
+    where
+        resolved.role_category != 'co_founder'
+        and later.role_category != 'co_founder'
+        and later.start_side_first is not null
+        and (resolved.start_side_first is null or later.start_side_first > resolved.start_side_first)
+
+),
+
+life_ends as (
+
+    select
+        resolved.person_id,
+        resolved.group_id,
+        resolved.role_category,
+        'inferred_from_death' as end_basis,
+        2 as basis_order,
+        deaths.date_start as end_first,
+        deaths.date_end as end_last,
+        deaths.life_event_ids as end_facts
+    from resolved
+    inner join deaths on resolved.person_id = deaths.entity_id
+
+    union all
+
+    select
+        resolved.person_id,
+        resolved.group_id,
+        resolved.role_category,
+        'inferred_from_group_end' as end_basis,
+        3 as basis_order,
+        group_ends.date_start as end_first,
+        group_ends.date_end as end_last,
+        group_ends.life_event_ids as end_facts
+    from resolved
+    inner join group_ends on resolved.group_id = group_ends.entity_id
+
+),
+
+inferred_ends as (
+
+    select * from next_roles
+    union all
+    select * from life_ends
+
+),
+
+first_inferred_end as (
+
+    select
+        inferred_ends.*,
+        row_number() over (
+            partition by inferred_ends.person_id, inferred_ends.group_id, inferred_ends.role_category
+            order by coalesce(inferred_ends.end_first, inferred_ends.end_last), inferred_ends.basis_order
+        ) as end_order
+    from inferred_ends
+    inner join resolved
+        on
+            inferred_ends.person_id = resolved.person_id
+            and inferred_ends.group_id = resolved.group_id
+            and inferred_ends.role_category = resolved.role_category
+    where
+        resolved.start_side_first is null
+        or coalesce(inferred_ends.end_last, inferred_ends.end_first) >= resolved.start_side_first
+
+),
+
 closed as (
 
     select
         resolved.*,
         case
             when resolved.end_side_dated_count > 0 then 'stated'
-            when deaths.entity_id is not null then 'inferred_from_death'
-            when group_ends.entity_id is not null then 'inferred_from_group_end'
+            when inferred.end_basis is not null then inferred.end_basis
             else 'open'
         end as end_basis,
+        case when resolved.end_side_dated_count > 0 then resolved.end_side_first else inferred.end_first end as end_date,
         case
-            when resolved.end_side_dated_count > 0 then resolved.end_side_first
-            when deaths.entity_id is not null then deaths.date_start
-            else group_ends.date_start
-        end as end_date,
-        case
-            when resolved.end_side_dated_count > 0 then resolved.end_side_last
-            when deaths.entity_id is not null then deaths.date_end
-            else group_ends.date_end
+            when resolved.end_side_dated_count > 0 then resolved.end_side_last else inferred.end_last
         end as end_latest_date,
-        case
-            when resolved.end_side_dated_count > 0 then null
-            when deaths.entity_id is not null then deaths.life_event_ids
-            else group_ends.life_event_ids
-        end as end_inferred_from
+        case when resolved.end_side_dated_count > 0 then null else inferred.end_facts end as end_inferred_from
     from resolved
-    left join deaths on resolved.person_id = deaths.entity_id
-    left join group_ends on resolved.group_id = group_ends.entity_id
+    left join first_inferred_end as inferred
+        on
+            resolved.person_id = inferred.person_id
+            and resolved.group_id = inferred.group_id
+            and resolved.role_category = inferred.role_category
+            and inferred.end_order = 1
 
 ),
 

@@ -16,6 +16,8 @@ from militancy import provenance
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 FONT = "font-family='Helvetica, Arial, sans-serif'"
+# The mark at the end of a tenure whose end is inferred (report timeline): death, next role, else group end.
+INFERRED_END_MARKS = {"inferred_from_death": "&#8224;", "inferred_from_next_role": "&#8250;"}
 
 
 def _e(value: object) -> str:
@@ -257,7 +259,7 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
         if basis != "stated":
             parts.append(
                 f"<text class='inferred-end-mark' x='{x_of(end_late) + 3:.1f}' y='{y + 15}' font-size='11'>"
-                f"{'&#8224;' if basis == 'inferred_from_death' else '&#215;'}<title>{tip}</title></text>"
+                f"{INFERRED_END_MARKS.get(basis, '&#215;')}<title>{tip}</title></text>"
             )
     legend_y = height - 22
     for i, (swatch, text) in enumerate(
@@ -265,7 +267,7 @@ def leadership_chart(con: duckdb.DuckDBPyConnection) -> str:
             ("<rect width='14' height='10' fill='#3182bd'/>", "stated end"),
             (
                 "<rect width='14' height='10' fill='url(#inferred)' stroke='#3182bd'/>",
-                "end inferred: + death, x group end",
+                "end inferred: \u2020 death, \u203a next role, x group end",
             ),
             (
                 "<line x1='0' y1='5' x2='14' y2='5' stroke='#3182bd' stroke-dasharray='4 4' stroke-width='2'/>",

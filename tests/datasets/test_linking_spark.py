@@ -38,7 +38,7 @@ SPARK_RUNNER = """
 import sys
 from pathlib import Path
 from pyspark.sql import SparkSession
-from militancy import dataset_linking as dl
+from militancy.datasets import linking as dl
 records, mentions, out, scratch = sys.argv[1:5]
 spark = (
     SparkSession.builder.master("local[1]")

@@ -32,7 +32,7 @@ final as (
         tenures.end_precision,
         tenures.has_end_conflict,
         tenures.end_basis,
-        tenures.end_basis in ('inferred_from_death', 'inferred_from_group_end') as is_end_inferred,
+        tenures.end_basis like 'inferred_from_%' as is_end_inferred,
         tenures.end_inferred_from,
         tenures.end_reasons,
         tenures.has_conflict,
