@@ -324,6 +324,18 @@ def test_consistency_warnings_cite_both_sides(con: duckdb.DuckDBPyConnection) ->
         "select count(*) from marts.fct_consistency_warnings"
         " where warning_type = 'tenure_after_death' and fact_id = 'doc_001_ten01' and other_fact_id = 'doc_002_life02'",
     ) == (1,)
+    # ... reported once for doc_001 against that death, naming both tenures doc_001 ends then (not once per tenure).
+    [(detail,)] = con.execute(
+        "select detail from marts.fct_consistency_warnings where warning_type = 'tenure_after_death'"
+        " and document_id = 'doc_001' and other_fact_id = 'doc_002_life02'"
+    ).fetchall()
+    assert "doc_001_ten01 ends" in detail and "doc_001_ten03 ends" in detail
+    # "the United States classified the IMU" names the country for its government: ordinary usage, no warning.
+    assert _one(
+        con,
+        "select count(*) from marts.fct_consistency_warnings where warning_type = 'alias_names_two_entities'"
+        " and detail like '%United States%'",
+    ) == (0,)
 
 
 def test_acronym_resolves_per_document(con: duckdb.DuckDBPyConnection) -> None:

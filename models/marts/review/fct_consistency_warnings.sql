@@ -144,25 +144,36 @@ tenure_sides as (
 
 tenure_after_death as (
 
+    -- One finding per disagreement: the tenures one document dates after the person's death (his leadership and
+    -- his council seat ending on the same day) are one date against the death, listed together, not one each.
     select
         'tenure_after_death' as warning_type,
         tenure_sides.person_id as subject_id,
         'leadership_tenure' as fact_type,
-        tenure_sides.tenure_id as fact_id,
+        min(tenure_sides.tenure_id) as fact_id,
         tenure_sides.document_id,
-        tenure_sides.side_date as fact_date_start,
+        min(tenure_sides.side_date) as fact_date_start,
         cast(null as date) as fact_date_end,
         'life_event' as other_fact_type,
         life_dates.life_event_id as other_fact_id,
         life_dates.document_id as other_document_id,
         life_dates.date_start as other_date_start,
         life_dates.date_end as other_date_end,
-        'the tenure ' || tenure_sides.side || 's (earliest ' || cast(tenure_sides.side_date as {{ dbt.type_string() }})
-        || ') after the latest day of the death' as detail
+        'after the latest day of the death: ' || {{ string_list(
+            "tenure_sides.tenure_id || ' ' || tenure_sides.side || 's (earliest ' || cast(tenure_sides.side_date as "
+            ~ dbt.type_string() ~ ") || ')'"
+        ) }} as detail
     from tenure_sides
     inner join life_dates
         on tenure_sides.person_id = life_dates.entity_id and life_dates.life_event in ('died', 'killed')
     where tenure_sides.side_date > life_dates.date_end
+    group by
+        tenure_sides.person_id,
+        tenure_sides.document_id,
+        life_dates.life_event_id,
+        life_dates.document_id,
+        life_dates.date_start,
+        life_dates.date_end
 
 ),
 
@@ -248,6 +259,20 @@ alias_clashes as (
             left_aliases.document_id = right_aliases.document_id
             and lower(left_aliases.alias) = lower(right_aliases.alias)
             and left_aliases.entity_id < right_aliases.entity_id
+    inner join entities as left_entities on left_aliases.entity_id = left_entities.entity_id
+    inner join entities as right_entities on right_aliases.entity_id = right_entities.entity_id
+    -- Ordinary usage is no clash: a country's name for its own state organs ("the United States classified the
+    -- IMU"), where the organ's country is that country.
+    where not (
+        left_entities.entity_subtype = 'country'
+        and right_entities.entity_subtype in ('government', 'government_agency', 'security_force')
+        and right_entities.country_id = left_entities.entity_id
+    )
+    and not (
+        right_entities.entity_subtype = 'country'
+        and left_entities.entity_subtype in ('government', 'government_agency', 'security_force')
+        and left_entities.country_id = right_entities.entity_id
+    )
 
 ),
 

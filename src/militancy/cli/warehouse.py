@@ -60,10 +60,13 @@ def cmd_test(args: argparse.Namespace) -> int:
     bin_dir = Path(sys.executable).parent
     started = time.monotonic()
     results: list[tuple[str, bool]] = []
+    lap = [started]
 
     def check(name: str, ok: bool) -> None:
+        now = time.monotonic()
         results.append((name, ok))
-        print(f"--- {name}: {'ok' if ok else 'FAILED'}", flush=True)
+        print(f"--- {name}: {'ok' if ok else 'FAILED'} ({now - lap[0]:.0f} s)", flush=True)
+        lap[0] = now
 
     _step("generated YAML is in sync with the seed schema")
     check("gen-yml", codegen.main(["--check"]) == 0)
