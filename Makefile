@@ -59,7 +59,7 @@ report: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/sqlfluff lint models analyses tests/data
+	$(BIN)/sqlfluff lint models analyses tests/data --processes 2
 
 clean:
 	rm -rf $(VENV) $(SPARK_VENV) target logs site warehouse/builds/*.partial warehouse/spark

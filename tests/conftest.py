@@ -2,7 +2,9 @@
 
 Tiers (CONTRIBUTING.md): a test that runs dbt, or reads a warehouse that a fixture builds, carries the marker
 `build`; `make test-fast` runs the rest (`-m "not build and not spark"`). Tests that share a warehouse built once
-per session or module are kept on one pytest-xdist worker (`--dist loadgroup`), so each is built once."""
+per session or module are each defined in, and used by, one test file; `militancy test` runs pytest-xdist with
+`--dist loadfile` (a file's tests on one worker), so each is built once. (Not `loadgroup`: with pytest 9 the
+`xdist_group` marks of pytest-xdist 3.8 no longer reach its scheduler, and grouped fixtures were built twice.)"""
 
 from __future__ import annotations
 
@@ -30,12 +32,9 @@ PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "seeds", "models", "macros",
 # `militancy test` builds and publishes the project's warehouse just before it runs pytest, from the same inputs the
 # session fixture would build again: it names that published file here, and `built` reads a copy of it.
 PUBLISHED_ENV = "MILITANCY_TEST_PUBLISHED"
-# Fixtures that build a warehouse (or a release, or a refresh) once per worker and are shared by several tests:
-# their tests are marked `build` and grouped on one xdist worker (the first fixture in this order that a test uses,
-# directly or through another fixture, names its group), so that each is built once. `built` is marked but not
-# grouped: under `militancy test` it is a copy of the build just published, cheap on every worker.
+# Fixtures that build a warehouse (or a release, or a refresh): the tests using them are marked `build`. Each but
+# `built` (under `militancy test` a copy of the build just published) is defined in the one test file that uses it.
 SHARED_BUILDS = ("built_with_datasets", "published", "refreshed", "releases", "synthetic", "spark_refresh", "built")
-UNGROUPED = ("built",)
 
 
 def copy_project(dest: Path) -> Path:
@@ -58,14 +57,10 @@ def register_dataset_fixtures(project: Path, files: tuple[tuple[str, str], ...] 
         registry.add(project, DATASET_FIXTURES / name, fmt)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the xdist_group marks to group the tests
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        shared = [name for name in SHARED_BUILDS if name in getattr(item, "fixturenames", ())]
-        if shared:
+        if any(name in getattr(item, "fixturenames", ()) for name in SHARED_BUILDS):
             item.add_marker(pytest.mark.build)
-            if shared[0] not in UNGROUPED:
-                item.add_marker(pytest.mark.xdist_group(shared[0]))
 
 
 @pytest.fixture()

@@ -99,7 +99,7 @@ ends_after_start as (
         ) as end_order
     from resolved
     inner join group_ends
-        on group_ends.entity_id = resolved.group_id or group_ends.entity_id = resolved.related_group_id
+        on resolved.group_id = group_ends.entity_id or resolved.related_group_id = group_ends.entity_id
     where
         resolved.start_side_first is null
         or coalesce(group_ends.date_end, group_ends.date_start) >= resolved.start_side_first

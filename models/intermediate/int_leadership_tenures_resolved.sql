@@ -170,7 +170,9 @@ closed as (
             when inferred.end_basis is not null then inferred.end_basis
             else 'open'
         end as end_basis,
-        case when resolved.end_side_dated_count > 0 then resolved.end_side_first else inferred.end_first end as end_date,
+        case
+            when resolved.end_side_dated_count > 0 then resolved.end_side_first else inferred.end_first
+        end as end_date,
         case
             when resolved.end_side_dated_count > 0 then resolved.end_side_last else inferred.end_last
         end as end_latest_date,

@@ -18,7 +18,8 @@ from militancy.cli.arguments import whole_number
 from militancy.project import project_root
 from militancy.validate import SeedError, validate
 
-# pytest workers for the build tier (pytest-xdist): the shared warehouses are built once each (--dist loadgroup).
+# pytest workers for the build tier (pytest-xdist): each test file on one worker (--dist loadfile), so that a
+# warehouse a file's fixture builds is built once (tests/conftest.py).
 TEST_WORKERS = max(1, min(os.cpu_count() or 1, 4))
 FAST_TIER = "not build and not spark"
 
@@ -80,7 +81,8 @@ def cmd_test(args: argparse.Namespace) -> int:
         check("pytest", _run([*pytest, "-m", FAST_TIER, "--durations", "5"], root) == 0)
         return _summary(results, started)
     _step("sqlfluff (dialect duckdb, dbt templater, in-memory target)")
-    check("sqlfluff", _run([str(bin_dir / "sqlfluff"), "lint", "models", "analyses", "tests/data"], root) == 0)
+    sqlfluff = [str(bin_dir / "sqlfluff"), "lint", "models", "analyses", "tests/data", "--processes", str(TEST_WORKERS)]
+    check("sqlfluff", _run(sqlfluff, root) == 0)
     _step("build: seeds, models, data tests, unit tests, atomic publish")
     built = cmd_build(argparse.Namespace(db=None, full_refresh=True)) == 0
     check("build", built)
@@ -94,7 +96,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     _step(f"pytest on {TEST_WORKERS} workers (the Spark tests, marked spark, run in `make test-spark`)")
     # The session's read-only tests read a copy of the warehouse just published (tests/conftest.py).
     env = {**os.environ, "MILITANCY_TEST_PUBLISHED": str(builder.db_path_from_env(root))} if built else None
-    workers = ["-n", str(TEST_WORKERS), "--dist", "loadgroup"] if TEST_WORKERS > 1 else []
+    workers = ["-n", str(TEST_WORKERS), "--dist", "loadfile"] if TEST_WORKERS > 1 else []
     check("pytest", _run([*pytest, "-m", "not spark", *workers, "--durations", "15"], root, env) == 0)
     return _summary(results, started)
 
