@@ -1,19 +1,20 @@
-"""Incremental refresh on Spark (dbt-spark's insert_overwrite into tables partitioned by document_id), proven
-equal to DuckDB row for row. Run by `make test-spark`; skipped when the Spark venv (.venv-spark) is absent.
+"""Incremental refresh on Spark (dbt-spark's insert_overwrite into tables partitioned by document_id), proven equal to
+DuckDB row for row. Run by `make test-spark`; skipped when the Spark venv (.venv-spark) is absent.
 
 The real corpus plus two synthetic test copies of real documents, with the UCDP GED, GTD and ACLED fixture files
 registered (every variant: conftest.DATASET_FIXTURE_FILES), is built in full on both engines and compared (every
-public mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark backends).
-Then the change set of tests/test_incremental.py (a document added with its rows, a figure and a quote of existing
-documents changed, a document removed with all its rows) is planned with the refresh planning of `militancy build`
-(refresh.input_state / refresh.plan, written for dbt by refresh.write_changes). Spark refreshes its tables in place
-with `dbt build` of seeds and models (the five per-document marts incremental), while DuckDB builds the changed
-inputs in full (with every test): every public mart must again be equal. The Parquet files of the unchanged
-documents' partitions must be the very files of the first build (not recomputed), and the removed document's
-partition must be gone."""
+public mart), and `militancy datasets link` must propose the same links on both (Splink's DuckDB and Spark
+backends). Then the change set of tests/test_incremental.py (a document added with its rows, a figure and a quote of
+existing documents changed, a document removed with all its rows) is planned with the refresh planning of `militancy
+build` (refresh.input_state / refresh.plan / refresh.select, written for dbt by refresh.write_changes). Spark
+refreshes its tables in place with `dbt build` of the seeds and models the changes reach (the five per-document
+marts incremental; the rest kept from the first build), while DuckDB builds the changed inputs in full (with every
+test): every public mart must again be equal. The Parquet files of the unchanged documents' partitions must be the
+very files of the first build (not recomputed), and the removed document's partition must be gone."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -73,15 +74,24 @@ def spark_refresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]
     apply_change_set(project)
     second = work / "second"
     validation = prepare_inputs(project, second, print)
-    plan = refresh.plan(before, refresh.input_state(second, validation), full_refresh=False)
+    after = refresh.input_state(second, validation)
+    plan = refresh.plan(before, after, full_refresh=False)
     result["plan"] = plan
     refresh.write_changes(plan, second, work / "duckdb-first" / "militancy.duckdb")
     engine_compare.prepare_spark_sources(second, print)
     engine_compare.duckdb_build(second, work / "duckdb-second" / "militancy.duckdb", print)
-    # Seeds and models (no data tests): the DuckDB build of the same inputs ran every test, and the marts must
-    # equal it. Seeds are reloaded in full on both engines (they are the curated inputs).
+    # The refresh as `militancy build` plans it (refresh.select on the first build's manifest): the seeds and
+    # models its changed files reach, no data tests (the DuckDB build of the same inputs ran every test, and the
+    # marts must equal it); the rest stay as the first build left them.
+    manifest = json.loads((first / "target-duckdb" / "manifest.json").read_text(encoding="utf-8"))
+    selection = refresh.select(manifest, plan, set(after.loaded), "marts")
+    result["selection"] = selection
     engine_compare.spark_build(
-        project, second, spark_dir, print, selection=("--resource-type", "seed", "--resource-type", "model")
+        project,
+        second,
+        spark_dir,
+        print,
+        selection=("--resource-type", "seed", "--resource-type", "model", "--select", *selection.names),
     )
     result["second diffs"] = engine_compare.compare_builds(
         work / "duckdb-second" / "militancy.duckdb", tables, second, print
@@ -109,6 +119,9 @@ def test_dataset_linking_proposes_the_same_links_on_both_engines(spark_refresh: 
 def test_the_refresh_is_planned_incremental(spark_refresh: dict[str, object]) -> None:
     plan = spark_refresh["plan"]
     assert plan.incremental, plan  # type: ignore[attr-defined]
+    names = set(spark_refresh["selection"].names)  # type: ignore[attr-defined]
+    assert {"fct_event_mentions", "fct_events", "stg_build__document_changes"} <= names
+    assert "stg_curation__entities" not in names, "an unchanged seed's model is kept, not rebuilt"
     assert plan.changes == {"doc_000": "changed", "doc_001": "changed", "doc_902": "removed", "doc_903": "new"}  # type: ignore[attr-defined]
 
 
