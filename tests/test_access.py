@@ -315,6 +315,9 @@ def test_analysis_by_name_with_variables(built: BuildResult) -> None:
     leaders = {(r["group_name"], r["person_name"]) for r in json.loads(proc.stdout)}
     assert ("Islamic Movement of Uzbekistan", "Tahir Yuldashev") in leaders
     assert ("Islamic Movement of Uzbekistan", "Abu Usman Adil") not in leaders, "he led from 2009"
+    # An "alleged leader" killed in 2006 whose start no document gives may have led in 2004: listed, and said so.
+    kamalov = [r for r in json.loads(proc.stdout) if r["person_name"] == "Rafik Kamalov"]
+    assert [r["year_basis"] for r in kamalov] == ["start_unknown"]
 
 
 def test_analysis_values_are_typed_and_bound_never_pasted(built: BuildResult) -> None:
