@@ -152,6 +152,7 @@ def test_metricflow_query(built: BuildResult) -> None:
     assert [(int(r["attacks"]), int(r["attacks_strict"])) for r in imu_2010] == [expected]
 
 
+@pytest.mark.browser
 def test_report_draws_every_chart(built: BuildResult, tmp_path: Path) -> None:
     page = write_report(built.path, tmp_path / "site" / "report.html")
     html_text = page.read_text(encoding="utf-8")
@@ -170,6 +171,7 @@ def test_report_draws_every_chart(built: BuildResult, tmp_path: Path) -> None:
     assert shot.stat().st_size > 20_000
 
 
+@pytest.mark.browser
 def test_docs_site_renders_the_marts(built: BuildResult, tmp_path: Path) -> None:
     """Built while a BI tool holds the published file open read-only, as the README advises."""
     root = built.path.parent.parent
