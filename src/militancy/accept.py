@@ -87,8 +87,8 @@ def accept(project_dir: Path, document_id: str) -> dict[str, int]:
             [Problem(str(folder), 0, "", f"{document_id!r} is not a document id (a folder directly in {review})")]
         )
     if not folder.is_dir():
-        accepted = sorted((review / "accepted").glob(f"{document_id}*")) if (review / "accepted").is_dir() else []
-        if any(p.name == document_id or p.name.startswith(f"{document_id}.") for p in accepted):
+        done = review / "accepted"  # an earlier accept of the same id moved its folder here (<id> or <id>.<time>)
+        if (done / document_id).exists() or any(done.glob(f"{document_id}.*")):
             raise SeedError([Problem(str(folder), 0, "", f"{document_id} is already accepted (review/accepted/)")])
         raise SeedError([Problem(str(folder), 0, "", "no review folder (run `militancy ingest` / `annotate`)")])
     problems: list[Problem] = []

@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -326,15 +327,25 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
 EXTRACTORS = {".txt": extract_txt, ".html": extract_html, ".htm": extract_html, ".pdf": extract_pdf}
 
 
-def extract(path: Path) -> Extracted:
+def _extractor(path: Path) -> Callable[[bytes, str], Extracted]:
     suffix = path.suffix.lower()
     if suffix not in EXTRACTORS:
         raise IngestError(f"{path}: unsupported file type {suffix!r} (use .txt, .html, .htm or .pdf)")
+    return EXTRACTORS[suffix]
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a file of a supported type (IngestError for another type or an unreadable file)."""
+    _extractor(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{path}: cannot read ({exc})") from exc
-    return EXTRACTORS[suffix](data, str(path))
+
+
+def extract(path: Path, data: bytes | None = None) -> Extracted:
+    """The text and metadata of `path` (its bytes `data` when the caller has read them already)."""
+    return _extractor(path)(read_source(path) if data is None else data, str(path))
 
 
 # ---------------------------------------------------------------------------------------------- proposals
@@ -410,8 +421,8 @@ def ingest(project_dir: Path, paths: list[Path]) -> list[Ingested]:
                 f"{path}: {size / 2**20:,.0f} MiB is over the limit of {MAX_SOURCE_BYTES // 2**20} MiB for one "
                 "document; split it into its articles or reports (nothing was written)"
             )
-        data = Path(path).read_bytes()
-        extracted = extract(Path(path))
+        data = read_source(Path(path))
+        extracted = extract(Path(path), data)  # read once: the same bytes are hashed below
         if len(extracted.text) > MAX_TEXT_CHARS:
             raise IngestError(
                 f"{path}: its text of {len(extracted.text):,} characters is over the limit of {MAX_TEXT_CHARS:,} "
