@@ -84,6 +84,7 @@ next_roles as (
         resolved.person_id,
         resolved.group_id,
         resolved.role_category,
+        resolved.start_side_first as tenure_start,
         'inferred_from_next_role' as end_basis,
         1 as basis_order,
         later.start_side_first as end_first,
@@ -109,6 +110,7 @@ life_ends as (
         resolved.person_id,
         resolved.group_id,
         resolved.role_category,
+        resolved.start_side_first as tenure_start,
         'inferred_from_death' as end_basis,
         2 as basis_order,
         deaths.date_start as end_first,
@@ -123,6 +125,7 @@ life_ends as (
         resolved.person_id,
         resolved.group_id,
         resolved.role_category,
+        resolved.start_side_first as tenure_start,
         'inferred_from_group_end' as end_basis,
         3 as basis_order,
         group_ends.date_start as end_first,
@@ -144,20 +147,13 @@ inferred_ends as (
 first_inferred_end as (
 
     select
-        inferred_ends.*,
+        *,
         row_number() over (
-            partition by inferred_ends.person_id, inferred_ends.group_id, inferred_ends.role_category
-            order by coalesce(inferred_ends.end_first, inferred_ends.end_last), inferred_ends.basis_order
+            partition by person_id, group_id, role_category
+            order by coalesce(end_first, end_last), basis_order
         ) as end_order
     from inferred_ends
-    inner join resolved
-        on
-            inferred_ends.person_id = resolved.person_id
-            and inferred_ends.group_id = resolved.group_id
-            and inferred_ends.role_category = resolved.role_category
-    where
-        resolved.start_side_first is null
-        or coalesce(inferred_ends.end_last, inferred_ends.end_first) >= resolved.start_side_first
+    where tenure_start is null or coalesce(end_last, end_first) >= tenure_start
 
 ),
 
